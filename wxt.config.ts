@@ -1,0 +1,21 @@
+import { defineConfig } from 'wxt';
+
+// The production Times host is the only host the extension may reach at install. Other hosts (the UAT
+// preset, the user's Homing server) are optional and requested at runtime from the options page.
+export const TIMES_PRODUCTION_ORIGIN = 'https://m-center-prod-linli.timesgroup.cn';
+
+// The e2e build (`wxt build --mode e2e`, written to .output/chrome-mv3-e2e) may also reach a mock API
+// server on loopback. Nothing else differs from the production build (see shared/E2E-CONTRACT.md).
+const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-vue'],
+  manifest: ({ mode }) => ({
+    name: '邻里签到 Linli Check-in',
+    description: '时代邻里会员每日自动签到，并提供 Homing 员工登录。Daily Times member check-in.',
+    permissions: ['storage', 'alarms', 'notifications'],
+    host_permissions: [`${TIMES_PRODUCTION_ORIGIN}/*`, ...(mode === 'e2e' ? LOOPBACK : [])],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: '邻里签到' },
+  }),
+});
