@@ -10,6 +10,15 @@ const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-vue'],
+  vite: () => ({
+    // Vue's compile-time flags: no Options API (we write <script setup> only) and no prod devtools,
+    // which keeps the popup inside its size budget (npm run bench).
+    define: {
+      __VUE_OPTIONS_API__: 'false',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
+  }),
   manifest: ({ mode }) => ({
     name: '邻里签到 Linli Check-in',
     description: '时代邻里会员每日自动签到，并提供 Homing 员工登录。Daily Times member check-in.',

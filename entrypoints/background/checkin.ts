@@ -1,0 +1,103 @@
+import { ApiError } from '@/utils/api/http';
+import { createTimesClient, isAlreadySignedError } from '@/utils/api/times';
+import { chinaDate } from '@/utils/china-time';
+import { maskPhone } from '@/utils/mask';
+import { checkInDue, failedRecord } from '@/utils/schedule';
+import {
+  readAccounts,
+  readCheckins,
+  readSettings,
+  updateAccounts,
+  updateCheckins,
+  type DayRecord,
+  type TimesAccount,
+} from '@/utils/storage';
+import { notifyOnce } from './notify';
+import { RELOGIN_MESSAGE, withTimesSession } from './sessions';
+
+export type CheckinOutcome = DayRecord['state'];
+
+// One check-in per account at a time within this worker. Across a worker that died mid-request, the
+// `running` record written before the request makes the next worker retry only after it went stale,
+// and the server's "already signed" answer then counts as done: one successful check-in a day.
+const inFlight = new Map<string, Promise<DayRecord | undefined>>();
+
+/** Checks an account in: `manual` (the button) runs whether or not the schedule says it is due. */
+export function checkIn(key: string, manual = false): Promise<DayRecord | undefined> {
+  const running = inFlight.get(key);
+  if (running) return running;
+  const task = attempt(key, manual).finally(() => inFlight.delete(key));
+  inFlight.set(key, task);
+  return task;
+}
+
+async function attempt(key: string, manual: boolean): Promise<DayRecord | undefined> {
+  const now = Date.now();
+  const today = chinaDate(now);
+  const [accounts, records, settings] = await Promise.all([readAccounts(), readCheckins(), readSettings()]);
+  const account = accounts.find((a): a is TimesAccount => a.key === key && a.provider === 'times');
+  if (!account) throw new ApiError('rejected', '账号不存在');
+  if (account.session === 'relogin') throw new ApiError('unauthorized', RELOGIN_MESSAGE);
+  const previous = records[key];
+
+  if (previous?.date === today && (previous.state === 'done' || previous.state === 'already')) {
+    if (!manual) return previous;
+    // Today is done: the button reports it without asking the server for a second check-in.
+    return write(key, { ...previous, state: 'already', at: now });
+  }
+  if (!manual && !checkInDue({ key, canCheckIn: true, record: previous }, settings, now)) {
+    return previous;
+  }
+
+  const attempts = previous?.date === today ? previous.attempts + 1 : 1;
+  await write(key, { date: today, state: 'running', attempts, at: now });
+  const client = createTimesClient(settings.timesBaseUrl);
+  let record: DayRecord;
+  try {
+    const signed = await withTimesSession(key, (auth) => client.collect(auth, account.memberId, Date.now()));
+    record = { date: today, state: signed ? 'done' : 'already', attempts, at: Date.now() };
+  } catch (error) {
+    if (isAlreadySignedError(error)) {
+      record = { date: today, state: 'already', attempts, at: Date.now() };
+    } else {
+      const message = error instanceof ApiError ? error.message : '签到失败，请稍后再试';
+      record = failedRecord({ date: today, state: 'running', attempts, at: now }, today, Date.now(), message);
+      await write(key, record);
+      if (record.lost) {
+        await notifyOnce(`lost:${key}:${today}`, '邻里签到：今日签到失败', `账号 ${maskPhone(account.phone)}：${message}`);
+      }
+      throw error;
+    }
+  }
+  await write(key, record);
+  await updatePoints(key, account);
+  return record;
+}
+
+function write(key: string, record: DayRecord): Promise<DayRecord> {
+  return updateCheckins((records) => ({ ...records, [key]: record })).then(() => record);
+}
+
+/** Reads the member detail after a check-in to show current points; a failure here changes nothing. */
+async function updatePoints(key: string, account: TimesAccount): Promise<void> {
+  try {
+    const { timesBaseUrl } = await readSettings();
+    const client = createTimesClient(timesBaseUrl);
+    const member = await withTimesSession(key, (auth) => client.memberDetail(auth, account.phone));
+    if (member.points === undefined) return;
+    await updateAccounts((accounts) => accounts.map((a) => (a.key === key && a.provider === 'times' ? { ...a, points: member.points } : a)));
+  } catch {
+    // Points are a nicety: the check-in result stands.
+  }
+}
+
+/** Runs every automatic check-in that is due now; failures are recorded, not thrown. */
+export async function runDueCheckins(now: number): Promise<void> {
+  const [accounts, records, settings] = await Promise.all([readAccounts(), readCheckins(), readSettings()]);
+  const due = accounts.filter(
+    (account) =>
+      account.provider === 'times' &&
+      checkInDue({ key: account.key, canCheckIn: account.session === 'active', record: records[account.key] }, settings, now),
+  );
+  await Promise.allSettled(due.map((account) => checkIn(account.key)));
+}

@@ -1,0 +1,49 @@
+import { ApiError } from '@/utils/api/http';
+import { commandSchema, type Command, type CommandOf, type CommandType, type Reply, type ReplyData } from '@/utils/messages';
+import { removeAccount, timesLogin, timesSendCode } from './accounts';
+import { checkIn } from './checkin';
+import {
+  homingForgotGetSmsCode,
+  homingGetSmsCode,
+  homingLogin,
+  homingLoginBySmsCode,
+  homingLogout,
+  homingRefreshImageCode,
+  homingResetPassword,
+  homingZgtLogin,
+} from './homing';
+
+type Handlers = { [T in CommandType]: (command: CommandOf<T>) => Promise<ReplyData[T]> };
+
+// One handler per command (see utils/messages.ts).
+const handlers: Handlers = {
+  'times.sendCode': async ({ phone }) => (await timesSendCode(phone), { sent: true }),
+  'times.login': async ({ phone, code }) => ({ key: await timesLogin(phone, code) }),
+  'checkin.run': async ({ key }) => ({ state: (await checkIn(key, true))?.state ?? 'failed' }),
+  'account.remove': async ({ key }) => (await removeAccount(key), { removed: true }),
+  'homing.getSmsCode': ({ mobile }) => homingGetSmsCode(mobile),
+  'homing.loginBySmsCode': ({ mobile, mobileCode }) => homingLoginBySmsCode(mobile, mobileCode),
+  'homing.login': ({ mobile, passwd, imgCode }) => homingLogin(mobile, passwd, imgCode),
+  'homing.refreshImageCode': () => homingRefreshImageCode(),
+  'homing.forgotGetSmsCode': ({ mobile }) => homingForgotGetSmsCode(mobile),
+  'homing.resetPassword': ({ mobile, mobileCode, passwd }) => homingResetPassword(mobile, mobileCode, passwd),
+  'homing.zgtLogin': ({ token }) => homingZgtLogin(token),
+  'homing.logout': ({ key }) => homingLogout(key),
+};
+
+/** Validates a message from a page and runs it; every failure becomes a reply with a human message. */
+export async function handleCommand(message: unknown): Promise<Reply> {
+  const parsed = commandSchema.safeParse(message);
+  if (!parsed.success) return { ok: false, error: '无法识别的请求' };
+  const command: Command = parsed.data;
+  try {
+    const run = handlers[command.type] as (command: Command) => Promise<ReplyData[CommandType]>;
+    return { ok: true, data: await run(command) };
+  } catch (error) {
+    if (error instanceof ApiError) {
+      const captcha = 'captcha' in error && typeof error.captcha === 'string' ? error.captcha : undefined;
+      return { ok: false, error: error.message, ...(captcha ? { captcha } : {}) };
+    }
+    return { ok: false, error: '操作失败，请稍后重试' };
+  }
+}

@@ -1,0 +1,115 @@
+import { ApiError } from '@/utils/api/http';
+import { createHomingClient } from '@/utils/api/homing';
+import { maskPhone } from '@/utils/mask';
+import { readAccounts, readSecrets, readSettings, updateAccounts, type HomingAccount } from '@/utils/storage';
+import { newPasswordError, passwordError, phoneError, smsCodeError, zgtTokenError } from '@/utils/validation';
+import { removeAccount, saveAccount } from './accounts';
+import { notifyOnce } from './notify';
+
+// The Homing employee auth commands. Homing has no refresh grant: an expired session is marked
+// `expired` (one notification) and the user logs in again.
+
+export const homingKey = (id: string) => `homing:${id}`;
+
+function check(error: string | undefined): void {
+  if (error) throw new ApiError('rejected', error);
+}
+
+async function client(token?: string) {
+  const { homingBaseUrl } = await readSettings();
+  return createHomingClient(homingBaseUrl, { token: () => token });
+}
+
+interface HomingLogin {
+  token: string;
+  userCode: string;
+  expireIn?: number;
+}
+
+async function store(id: string, mobile: string, via: HomingAccount['via'], login: HomingLogin): Promise<string> {
+  const key = homingKey(id);
+  const now = Date.now();
+  await saveAccount(key, { provider: 'homing', token: login.token }, (previous) => ({
+    provider: 'homing',
+    key,
+    mobile,
+    userCode: login.userCode,
+    via,
+    expiresAt: login.expireIn ? now + login.expireIn * 1000 : undefined,
+    session: 'active',
+    addedAt: previous?.addedAt ?? now,
+  }));
+  return key;
+}
+
+export async function homingGetSmsCode(mobile: string) {
+  check(phoneError(mobile));
+  const res = await (await client()).getSmsCode({ mobile });
+  return { expireIn: res.expireIn };
+}
+
+export async function homingLoginBySmsCode(mobile: string, mobileCode: string) {
+  check(phoneError(mobile) ?? smsCodeError(mobileCode));
+  const res = await (await client()).loginBySmsCode({ mobile, mobileCode });
+  return { key: await store(mobile, mobile, 'sms', res) };
+}
+
+export async function homingLogin(mobile: string, passwd: string, imgCode?: string) {
+  check(phoneError(mobile) ?? passwordError(passwd));
+  const res = await (await client()).login({ mobile, passwd, ...(imgCode ? { imgCode } : {}) });
+  return { key: await store(mobile, mobile, 'password', res) };
+}
+
+export async function homingRefreshImageCode() {
+  const res = await (await client()).refreshImageCode();
+  return { captcha: res.valiCodeImg };
+}
+
+export async function homingForgotGetSmsCode(mobile: string) {
+  check(phoneError(mobile));
+  await (await client()).getSmsCodeForForgotPassword({ mobile });
+  return { sent: true as const };
+}
+
+export async function homingResetPassword(mobile: string, mobileCode: string, passwd: string) {
+  check(phoneError(mobile) ?? smsCodeError(mobileCode) ?? newPasswordError(passwd));
+  await (await client()).resetPasswordWithSmsCode({ mobile, mobileCode, passwd });
+  return { reset: true as const };
+}
+
+/** 智桂通: a browser has no croods container, so only the documented token path is offered. */
+export async function homingZgtLogin(token: string) {
+  check(zgtTokenError(token));
+  const res = await (await client()).zgt.login(undefined, token.trim());
+  return { key: await store(res.accountCode, '', 'zgt', { token: res.token, userCode: res.accountCode, expireIn: res.expireIn }) };
+}
+
+/** Logs out at the server, then deletes the local session even when the server call failed. */
+export async function homingLogout(key: string) {
+  const secret = (await readSecrets())[key];
+  let serverLoggedOut = false;
+  if (secret?.provider === 'homing') {
+    try {
+      await (await client(secret.token)).logout();
+      serverLoggedOut = true;
+    } catch {
+      // The session is deleted here all the same; the reply says the server did not confirm.
+    }
+  }
+  await removeAccount(key);
+  return { serverLoggedOut };
+}
+
+/** Marks Homing sessions whose expiry has passed as expired, with one notification each. */
+export async function expireHomingSessions(now: number): Promise<void> {
+  const expired = (await readAccounts()).filter(
+    (a): a is HomingAccount => a.provider === 'homing' && a.session === 'active' && a.expiresAt !== undefined && a.expiresAt <= now,
+  );
+  if (expired.length === 0) return;
+  const keys = new Set(expired.map((a) => a.key));
+  await updateAccounts((accounts) => accounts.map((a) => (keys.has(a.key) && a.provider === 'homing' ? { ...a, session: 'expired' } : a)));
+  for (const account of expired) {
+    const who = account.mobile ? maskPhone(account.mobile) : account.userCode;
+    await notifyOnce(`expired:${account.key}`, '邻里签到：Homing 登录已过期', `账号 ${who} 的 Homing 登录已过期，请重新登录。`);
+  }
+}

@@ -1,0 +1,31 @@
+import { runDueCheckins } from './checkin';
+import { expireHomingSessions } from './homing';
+import { ensureAlarm, updateBadge } from './scheduler';
+import { refreshDueSessions } from './sessions';
+
+let running: Promise<void> | undefined;
+
+/**
+ * Does whatever is due now (session refreshes, check-ins and their retries, Homing expiries), then
+ * sets the alarm for the next due moment and the badge. Runs at every worker start, at the alarm,
+ * at browser start, install/update, and after each command; calls that overlap share one run.
+ * Never rejects: each service records its own failures where the popup shows them.
+ */
+export function runDueWork(): Promise<void> {
+  running ??= (async () => {
+    const now = Date.now();
+    await refreshDueSessions(now);
+    await runDueCheckins(now);
+    await expireHomingSessions(now);
+    await reschedule();
+  })()
+    .catch(() => undefined)
+    .finally(() => (running = undefined));
+  return running;
+}
+
+/** Recomputes the alarm and the badge from stored state. */
+export async function reschedule(): Promise<void> {
+  const now = Date.now();
+  await Promise.all([ensureAlarm(now), updateBadge(now)]).catch(() => undefined);
+}

@@ -1,0 +1,68 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+// The shape every mock route shares. Handlers are synchronous functions from a fully read request to a
+// reply, so the server alone deals with sockets, CORS, faults and recording.
+
+export interface RouteRequest {
+  method: string;
+  /** The raw path, not normalised: `//` stays `//` so the Times check-in path can be told apart. */
+  pathname: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** The server clock (ms epoch) when the request arrived. */
+  now: number;
+}
+
+export interface Reply {
+  status: number;
+  body: string;
+  contentType: string;
+  headers?: Record<string, string>;
+}
+
+export interface Route {
+  name: string;
+  methods: readonly string[];
+  path: string;
+  handle(request: RouteRequest): Reply;
+}
+
+// What the real Spring services send.
+export const JSON_TYPE = 'application/json;charset=UTF-8';
+
+export function json(status: number, value: unknown): Reply {
+  return { status, body: JSON.stringify(value), contentType: JSON_TYPE };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The body as a JSON object, or undefined when it is anything else (so handlers answer 400). */
+export function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function stringField(object: Record<string, unknown>, key: string): string | undefined {
+  const value = object[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The token of an `Authorization: Bearer <token>` header. */
+export function bearerToken(headers: IncomingHttpHeaders): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
+  return match?.[1];
+}
+
+/** The media type of Content-Type without parameters, lower-cased ('' when absent). */
+export function mediaType(headers: IncomingHttpHeaders): string {
+  return (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+}
+
+export const PHONE_PATTERN = /^1\d{10}$/;

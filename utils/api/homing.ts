@@ -1,0 +1,269 @@
+import * as z from 'zod/mini';
+import { ApiError, joinUrl, requestJson, type ApiErrorKind, type JsonResponse } from './http';
+
+// The Homing employee auth API (shared/seeds/homing-auth-sdk.txt). The document describes an SDK,
+// not the wire: it shows no envelope, and deployments differ, so every answer is read as
+// `{code: 0|200, data, msg|message}`, `{success, data, message}` or the bare data object.
+
+export const HOMING_PATHS = {
+  loginBySmsCode: '/v1/homing/auth/employee/login/mobile/switch',
+  getSmsCode: '/v1/homing/auth/employee/login/get-mobile-code',
+  // The document gives the password login no url; this is the login prefix the other calls share.
+  login: '/v1/homing/auth/employee/login',
+  logout: '/v1/homing/auth/employee/logout',
+  refreshImageCode: '/v1/homing/auth/employee/login/refresh-vali-code',
+  getSmsCodeForForgotPassword: '/v1/homing/auth/employee/forgot/get-mobile-code',
+  resetPasswordWithSmsCode: '/v1/homing/auth/employee/forgot/update-passwd',
+  zgtLogin: '/v1/homing/auth/customer/login/zgt/token',
+} as const;
+
+export const NO_BASE_URL = '请先在设置中填写 Homing 服务地址';
+export const ZGT_TOKEN_REQUIRED = '浏览器中无法调用智桂通 App 登录，请粘贴智桂通 token';
+const MALFORMED = '服务器返回了无法识别的数据，请稍后再试';
+
+export class HomingApiError extends ApiError {
+  override name = 'HomingApiError';
+  /** The raw `valiCodeImg` the server sent with the error (it wants an image captcha next): render it only through captchaDataUrl. */
+  readonly captcha?: string;
+
+  constructor(
+    kind: ApiErrorKind,
+    message: string,
+    details: { status?: number; code?: number | string; data?: unknown; captcha?: string } = {},
+  ) {
+    super(kind, message, details.status, details.code, details.data);
+    this.captcha = details.captcha;
+  }
+}
+
+// --- Schemas: the document's type names, each from a zod schema ---
+
+const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
+
+function toSeconds(value: unknown): number | undefined {
+  const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+// `expireIn` is a string in the login answers and a number elsewhere (the document says so itself).
+const optionalSeconds = z.optional(z.pipe(z.unknown(), z.transform(toSeconds)));
+const requiredSeconds = z.pipe(
+  z.union([z.number(), z.string()]).check(z.refine((value) => toSeconds(value) !== undefined)),
+  z.transform((value: number | string) => Number(value)),
+);
+// The document types ids as number, but the services' ids can pass Number.MAX_SAFE_INTEGER and the
+// lossless JSON parser then hands them over as digit strings: accept both, expose the exact string.
+const id = z.pipe(
+  z.union([z.int().check(z.nonnegative()), z.string().check(z.regex(/^\d{1,30}$/))]),
+  z.transform((value: number | string) => String(value)),
+);
+const nonEmpty = z.string().check(z.minLength(1));
+
+export const getSmsCodeReqSchema = z.object({ mobile: z.string() });
+export type GetSmsCodeReq = z.infer<typeof getSmsCodeReqSchema>;
+export const getSmsCodeResSchema = z.object({ expireIn: optionalSeconds });
+export type GetSmsCodeRes = z.infer<typeof getSmsCodeResSchema>;
+
+export const loginBySmsCodeReqSchema = z.object({
+  mobile: z.string(),
+  mobileCode: z.string(),
+  socialUserId: z.optional(z.string()),
+});
+export type LoginBySmsCodeReq = z.infer<typeof loginBySmsCodeReqSchema>;
+export const loginBySmsCodeResSchema = z.object({
+  token: nonEmpty,
+  userCode: z.string(),
+  valiCodeImg: maybe(z.string()),
+  expireIn: optionalSeconds,
+});
+export type LoginBySmsCodeRes = z.infer<typeof loginBySmsCodeResSchema>;
+
+export const loginReqSchema = z.object({ mobile: z.string(), passwd: z.string(), imgCode: z.optional(z.string()) });
+export type LoginReq = z.infer<typeof loginReqSchema>;
+export const loginResSchema = loginBySmsCodeResSchema;
+export type LoginRes = z.infer<typeof loginResSchema>;
+
+export const refreshImageCodeResSchema = z.object({ valiCodeImg: z.string(), expireIn: optionalSeconds });
+export type RefreshImageCodeRes = z.infer<typeof refreshImageCodeResSchema>;
+
+export const getSmsCodeForForgotPasswordReqSchema = z.object({ mobile: z.string() });
+export type GetSmsCodeForForgotPasswordReq = z.infer<typeof getSmsCodeForForgotPasswordReqSchema>;
+
+export const resetPasswordWithSmsCodeReqSchema = z.object({ mobile: z.string(), mobileCode: z.string(), passwd: z.string() });
+export type ResetPasswordWithSmsCodeReq = z.infer<typeof resetPasswordWithSmsCodeReqSchema>;
+
+export const zgtLoginStatusSchema = z.enum(['success', 'fail', 'scanning', 'logging', 'write_questionnaire', 'need_add_info']);
+export const zgtLoginByAuthCodeResSchema = z.object({
+  token: nonEmpty,
+  accountId: id,
+  accountCode: z.string(),
+  expireIn: requiredSeconds,
+  loginStatus: zgtLoginStatusSchema,
+  customerId: id,
+  customerCode: z.string(),
+  tenantCode: z.string(),
+  // The document marks every field 必填, but the profile fields can't exist yet for the customers
+  // the 'need_add_info' / 'write_questionnaire' statuses are about; requiring them would reject
+  // exactly the logins that must go on to those steps. Only what a session needs is required.
+  oldCustomerFlag: maybe(z.number()),
+  lastLoginTime: maybe(z.string()),
+  lastTestTime: maybe(z.number()),
+  nickname: maybe(z.string()),
+  realName: maybe(z.string()),
+  avatar: maybe(z.string()),
+  trueImg: maybe(z.string()),
+  orgId: maybe(id),
+  orgCode: maybe(z.string()),
+  alreadyRegister: maybe(z.string()),
+});
+export type ZgtLoginByAuthCodeRes = z.infer<typeof zgtLoginByAuthCodeResSchema>;
+
+// --- Envelope ---
+
+interface Envelope {
+  ok: boolean;
+  code?: number | string;
+  message?: string;
+  data: unknown;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+const captchaOf = (value: unknown) => (isRecord(value) ? text(value.valiCodeImg) : undefined);
+const OK_CODES = new Set(['0', '200']);
+
+/** undefined when the body fits none of the envelopes (a JSON string, number or array). */
+function readEnvelope(response: JsonResponse): Envelope | undefined {
+  const { body, status } = response;
+  const httpOk = status < 400;
+  if (body === null) return { ok: httpOk, data: null };
+  if (!isRecord(body)) return undefined;
+  const code = typeof body.code === 'number' || typeof body.code === 'string' ? body.code : undefined;
+  const message = text(body.msg) ?? text(body.message);
+  if (typeof body.success === 'boolean') return { ok: httpOk && body.success, code, message, data: body.data };
+  if (code !== undefined) return { ok: httpOk && OK_CODES.has(String(code).trim()), code, message, data: body.data };
+  return { ok: httpOk, message: httpOk ? undefined : message, data: body };
+}
+
+function failure(response: JsonResponse, envelope: Envelope | undefined): HomingApiError {
+  const { status } = response;
+  const code = envelope?.code;
+  // A business code 401 is the same rejected token as an HTTP 401 (the server answers logout so).
+  const unauthorized = status === 401 || String(code).trim() === '401';
+  const fallback = unauthorized
+    ? '登录已失效，请重新登录'
+    : code !== undefined
+      ? `请求失败（错误码 ${code}）`
+      : `请求失败 (HTTP ${status})`;
+  return new HomingApiError(unauthorized ? 'unauthorized' : 'rejected', envelope?.message ?? fallback, {
+    status,
+    code,
+    data: envelope?.data,
+    captcha: captchaOf(envelope?.data) ?? captchaOf(response.body),
+  });
+}
+
+/** The data of a successful answer; throws HomingApiError for an error or an unreadable answer. */
+function settle(response: JsonResponse): unknown {
+  const envelope = readEnvelope(response);
+  if (response.status === 401 || envelope?.ok === false) throw failure(response, envelope);
+  if (!envelope) throw new HomingApiError('malformed', MALFORMED, { status: response.status });
+  return envelope.data;
+}
+
+function parse<T>(response: JsonResponse, data: unknown, schema: z.ZodMiniType<T>): T {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  // A "success" carrying only a captcha is the server asking for one (the document says login may
+  // return valiCodeImg "in some scenarios"): show it rather than call the answer broken.
+  const captcha = captchaOf(data);
+  if (captcha) throw new HomingApiError('rejected', '请输入图形验证码', { status: response.status, data, captcha });
+  throw new HomingApiError('malformed', MALFORMED, { status: response.status, data });
+}
+
+function requestBody<T extends Record<string, unknown>>(schema: z.ZodMiniType<T>, request: unknown): T {
+  // Also drops fields the document does not list, so nothing unexpected leaves the browser.
+  const parsed = schema.safeParse(request);
+  if (!parsed.success) throw new HomingApiError('rejected', '请求参数不完整，请检查后重试');
+  return parsed.data;
+}
+
+// --- Client ---
+
+export interface HomingClientOptions {
+  /** The stored Homing token, sent by logout. */
+  token?: () => string | undefined | Promise<string | undefined>;
+}
+
+export function createHomingClient(baseUrl: string, options: HomingClientOptions = {}) {
+  async function post(path: string, body: Record<string, unknown>, authorization?: string): Promise<JsonResponse> {
+    if (!baseUrl.trim()) throw new HomingApiError('rejected', NO_BASE_URL);
+    // Every official client sends the locale header; the captcha session lives in a cookie.
+    const headers: Record<string, string> = authorization ? { locale: 'zh_CN', Authorization: authorization } : { locale: 'zh_CN' };
+    try {
+      return await requestJson(joinUrl(baseUrl.trim(), path), { method: 'POST', headers, body, withCookies: true });
+    } catch (error) {
+      // The server answered, but not in JSON: that is Homing's answer, so it gets Homing's error
+      // type. Network, timeout and 5xx stay the plain ApiError the worker retries on.
+      if (error instanceof ApiError && (error.kind === 'malformed' || error.kind === 'rejected')) {
+        throw new HomingApiError(error.kind, error.message, { status: error.status, code: error.code, data: error.data });
+      }
+      throw error;
+    }
+  }
+
+  async function call<T>(path: string, body: Record<string, unknown>, schema: z.ZodMiniType<T>): Promise<T> {
+    const response = await post(path, body);
+    return parse(response, settle(response), schema);
+  }
+
+  /** For the calls the document lists no response for: whatever data a success carries is ignored,
+   * since the server has already acted (a password reset must not be reported as failed). */
+  async function done(path: string, body: Record<string, unknown>, authorization?: string): Promise<void> {
+    settle(await post(path, body, authorization));
+  }
+
+  return {
+    async getSmsCode(req: GetSmsCodeReq): Promise<GetSmsCodeRes> {
+      // The code has been sent even when a server leaves out the expiry: don't report a failure.
+      const response = await post(HOMING_PATHS.getSmsCode, requestBody(getSmsCodeReqSchema, req));
+      return parse(response, settle(response) ?? {}, getSmsCodeResSchema);
+    },
+
+    loginBySmsCode(req: LoginBySmsCodeReq): Promise<LoginBySmsCodeRes> {
+      return call(HOMING_PATHS.loginBySmsCode, requestBody(loginBySmsCodeReqSchema, req), loginBySmsCodeResSchema);
+    },
+
+    login(req: LoginReq): Promise<LoginRes> {
+      return call(HOMING_PATHS.login, requestBody(loginReqSchema, req), loginResSchema);
+    },
+
+    async logout(): Promise<void> {
+      const stored = await options.token?.();
+      if (!stored) throw new HomingApiError('unauthorized', '未登录');
+      await done(HOMING_PATHS.logout, {}, `Bearer ${stored}`);
+    },
+
+    refreshImageCode(): Promise<RefreshImageCodeRes> {
+      return call(HOMING_PATHS.refreshImageCode, {}, refreshImageCodeResSchema);
+    },
+
+    getSmsCodeForForgotPassword(req: GetSmsCodeForForgotPasswordReq): Promise<void> {
+      return done(HOMING_PATHS.getSmsCodeForForgotPassword, requestBody(getSmsCodeForForgotPasswordReqSchema, req));
+    },
+
+    resetPasswordWithSmsCode(req: ResetPasswordWithSmsCodeReq): Promise<void> {
+      return done(HOMING_PATHS.resetPasswordWithSmsCode, requestBody(resetPasswordWithSmsCodeReqSchema, req));
+    },
+
+    zgt: {
+      /** `croods` is the 智桂通 App's container; a browser has none, so only the token path works. */
+      async login(_croods: unknown, token?: string): Promise<ZgtLoginByAuthCodeRes> {
+        if (!token?.trim()) throw new HomingApiError('rejected', ZGT_TOKEN_REQUIRED);
+        return call(HOMING_PATHS.zgtLogin, { token: token.trim() }, zgtLoginByAuthCodeResSchema);
+      },
+    },
+  };
+}
+
+export type HomingClient = ReturnType<typeof createHomingClient>;

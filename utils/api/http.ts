@@ -1,0 +1,110 @@
+import { ofetch, FetchError } from 'ofetch';
+import { isSafeNumber, parse as parseLossless } from 'lossless-json';
+
+// What went wrong with a request, in the terms the worker acts on:
+// - network / timeout / server (5xx, 429, an HTML error page) / malformed (a 2xx that is not the JSON we
+//   expect) are transient: keep every stored session and try again later;
+// - unauthorized: the access token was rejected (HTTP 401, or `code: 401` inside a 200 body);
+// - rejected: the server answered and said no (wrong code, already signed, …), with its message.
+export type ApiErrorKind = 'network' | 'timeout' | 'server' | 'malformed' | 'unauthorized' | 'rejected';
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly kind: ApiErrorKind,
+    /** A human message in Chinese, safe to show: never contains a token. */
+    message: string,
+    readonly status?: number,
+    /** The business code of an envelope, when the server sent one. */
+    readonly code?: number | string,
+    /** The payload that came with an error envelope (e.g. a captcha the server asks for). */
+    readonly data?: unknown,
+  ) {
+    super(message);
+  }
+
+  get transient(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'malformed';
+  }
+}
+
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+export interface JsonRequest {
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: Record<string, unknown> | FormData | URLSearchParams;
+  /** Times the request is retried after a network error, timeout, 5xx or 429 (idempotent calls only). */
+  retry?: number;
+  /** Send the cookies of the target origin (the Homing captcha session lives in one). */
+  withCookies?: boolean;
+  timeout?: number;
+}
+
+export interface JsonResponse {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * JSON text to a value without losing digits: integers beyond Number.MAX_SAFE_INTEGER (the services'
+ * 19-digit ids) stay strings instead of being rounded.
+ */
+export function parseJsonLossless(text: string): unknown {
+  return parseLossless(text, undefined, (value: string) => (isSafeNumber(value) ? Number(value) : value));
+}
+
+function httpFailure(status: number): ApiError {
+  if (status === 429) return new ApiError('server', `请求过于频繁，请稍后再试 (HTTP ${status})`, status);
+  if (status >= 500) return new ApiError('server', `服务器暂时不可用 (HTTP ${status})`, status);
+  return new ApiError('rejected', `请求失败 (HTTP ${status})`, status);
+}
+
+function parseBody(status: number, text: string): JsonResponse {
+  try {
+    return { status, body: parseJsonLossless(text) };
+  } catch {
+    if (status >= 200 && status < 300) {
+      throw new ApiError('malformed', '服务器返回了无法识别的数据，请稍后再试', status);
+    }
+    throw httpFailure(status);
+  }
+}
+
+/**
+ * One HTTP call whose answer is JSON. Never rejects with anything but an ApiError, so a caller can't
+ * leak an unhandled rejection or a raw fetch error (which may quote the URL) to the user.
+ * 4xx answers with a JSON body are returned, not thrown: the caller's envelope decides what they mean.
+ */
+export async function requestJson(url: string, request: JsonRequest): Promise<JsonResponse> {
+  try {
+    const response = await ofetch.raw<string, 'text'>(url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      responseType: 'text',
+      timeout: request.timeout ?? REQUEST_TIMEOUT_MS,
+      retry: request.retry ?? 0,
+      retryDelay: 500,
+      credentials: request.withCookies ? 'include' : 'omit',
+    });
+    return parseBody(response.status, response._data ?? '');
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    if (error instanceof FetchError && error.response) {
+      const { status } = error.response;
+      if (status >= 500 || status === 429) throw httpFailure(status);
+      return parseBody(status, typeof error.data === 'string' ? error.data : '');
+    }
+    const cause = error instanceof FetchError ? error.cause : error;
+    if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) {
+      throw new ApiError('timeout', '请求超时，请检查网络后重试');
+    }
+    throw new ApiError('network', '网络连接失败，请检查网络后重试');
+  }
+}
+
+/** `https://host/` + `/path` without collapsing any `//` inside the path (the Times API needs one). */
+export function joinUrl(baseUrl: string, path: string): string {
+  return baseUrl.replace(/\/+$/, '') + path;
+}

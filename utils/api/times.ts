@@ -1,0 +1,164 @@
+import * as z from 'zod/mini';
+import { ApiError, joinUrl, requestJson, type JsonResponse } from './http';
+import { chinaDateTime } from '../china-time';
+
+// The Times member API (shared/seeds/times-member-checkin-api.txt). Every answer is a
+// `{code, data, message}` envelope; success is code 200.
+
+export const TIMES_PRODUCTION_URL = 'https://m-center-prod-linli.timesgroup.cn';
+export const TIMES_UAT_URL = 'https://m-center-uat-linli.timesgroup.cn';
+export const AREA_CODE = '86';
+
+export const PATHS = {
+  sendCode: '/times/pub-center/verifycode/api/v1/send',
+  smsToken: '/times/times-bff/bff/api-c/v1/oauth/token',
+  memberDetail: '/times/member-bff/member/api-c/v1/member/detailByPhone',
+  // The double slash is the documented path and what the official app sends: keep it.
+  collect: '/times/member-bff/user-behaviour//api-c/v1/user-behaviour/collect',
+  refresh: '/times/auth/oauth/token',
+} as const;
+
+const envelopeSchema = z.object({
+  code: z.union([z.number(), z.string()]),
+  data: z.optional(z.unknown()),
+  message: z.optional(z.nullable(z.string())),
+});
+
+const grantSchema = z.object({
+  token: z.string().check(z.minLength(1)),
+  refreshToken: z.string().check(z.minLength(1)),
+  tokenHead: z.optional(z.nullable(z.string())),
+  expiresIn: z.number(),
+});
+export type TimesGrant = z.infer<typeof grantSchema>;
+
+const smsLoginSchema = z.object({ authUserDTO: grantSchema });
+
+const digits = z.string().check(z.regex(/^\d{1,30}$/));
+const memberSchema = z.object({
+  // Ids are 19-digit numbers: past Number.MAX_SAFE_INTEGER, so only the string form is exact. The
+  // lossless parser keeps a big `memberId` literal as a string too, which is the fallback.
+  memberIdStr: z.optional(z.nullable(z.string())),
+  memberId: z.optional(z.nullable(z.union([z.string(), z.number()]))),
+  integral: z.optional(z.nullable(z.union([z.number(), z.string()]))),
+});
+export interface MemberDetail {
+  memberId: string;
+  points?: number;
+}
+
+/** Unwraps the envelope; `code: 401` in a 200 body is the same rejected token as an HTTP 401. */
+function unwrap<T>(response: JsonResponse, dataSchema: z.ZodMiniType<T>): T {
+  if (response.status === 401) throw new ApiError('unauthorized', '登录已失效，请重新登录', 401, 401);
+  const envelope = envelopeSchema.safeParse(response.body);
+  if (!envelope.success) {
+    if (response.status >= 400) throw new ApiError('rejected', `请求失败 (HTTP ${response.status})`, response.status);
+    throw new ApiError('malformed', '服务器返回了无法识别的数据，请稍后再试', response.status);
+  }
+  const { code, data, message } = envelope.data;
+  if (Number(code) === 401) throw new ApiError('unauthorized', message || '登录已失效，请重新登录', response.status, 401);
+  if (Number(code) !== 200 || response.status >= 400) {
+    throw new ApiError('rejected', message || `请求失败（错误码 ${code}）`, response.status, code, data);
+  }
+  const parsed = dataSchema.safeParse(data);
+  if (!parsed.success) throw new ApiError('malformed', '服务器返回了无法识别的数据，请稍后再试', response.status, code);
+  return parsed.data;
+}
+
+export interface CheckinBody {
+  behaviourId: 10;
+  clientCode: 'sys_linlibang';
+  createTime: string;
+  mapPamater: { sign: string };
+  memberId: string;
+}
+
+/** The documented check-in body: createTime and sign are China wall-clock time of `now`. */
+export function checkinBody(memberId: string, now: number): CheckinBody {
+  const time = chinaDateTime(now);
+  return { behaviourId: 10, clientCode: 'sys_linlibang', createTime: time, mapPamater: { sign: time }, memberId };
+}
+
+export function bearer(token: string, tokenHead?: string | null): string {
+  return `${tokenHead || 'Bearer '}${token}`;
+}
+
+export function createTimesClient(baseUrl: string) {
+  const url = (path: string) => joinUrl(baseUrl, path);
+  // Every official client sends the locale header.
+  const headers = (authorization?: string): Record<string, string> =>
+    authorization ? { locale: 'zh_CN', Authorization: authorization } : { locale: 'zh_CN' };
+
+  return {
+    async sendCode(phone: string): Promise<void> {
+      const response = await requestJson(url(PATHS.sendCode), {
+        method: 'POST',
+        headers: headers(),
+        body: { phoneNumber: phone, areaCode: AREA_CODE },
+      });
+      unwrap(response, z.unknown());
+    },
+
+    async loginBySmsCode(phone: string, code: string): Promise<TimesGrant> {
+      const response = await requestJson(url(PATHS.smsToken), {
+        method: 'POST',
+        headers: headers(),
+        body: {
+          grant_type: 'sms_code',
+          scope: 'all',
+          client_id: 'mini_charge',
+          client_secret: 'times',
+          username: phone,
+          password: code,
+          areaCode: AREA_CODE,
+        },
+      });
+      return unwrap(response, smsLoginSchema).authUserDTO;
+    },
+
+    async memberDetail(authorization: string, phone: string): Promise<MemberDetail> {
+      const query = new URLSearchParams({ phone, phoneArea: AREA_CODE });
+      const response = await requestJson(`${url(PATHS.memberDetail)}?${query}`, {
+        method: 'GET',
+        headers: headers(authorization),
+        retry: 1,
+      });
+      const member = unwrap(response, memberSchema);
+      const candidates = [member.memberIdStr, typeof member.memberId === 'string' ? member.memberId : undefined];
+      const memberId = candidates.find((id) => id && digits.safeParse(id).success);
+      if (!memberId) throw new ApiError('malformed', '未能获取会员 ID，请稍后再试', response.status);
+      const points = member.integral == null ? undefined : Number(member.integral);
+      return { memberId, points: Number.isFinite(points) ? points : undefined };
+    },
+
+    /** True when this call checked in; false when the server says today is already done. */
+    async collect(authorization: string, memberId: string, now: number): Promise<boolean> {
+      const response = await requestJson(url(PATHS.collect), {
+        method: 'POST',
+        headers: { ...headers(authorization), 'Content-Type': 'application/json' },
+        body: { ...checkinBody(memberId, now) },
+      });
+      return unwrap(response, z.boolean());
+    },
+
+    /** The refresh-token grant. It is form data, not JSON; the answer carries a rotated refresh token. */
+    async refreshToken(refreshToken: string): Promise<TimesGrant> {
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_secret: 'times',
+        client_id: 'app_c',
+        scope: 'all',
+        refresh_token: refreshToken,
+      });
+      const response = await requestJson(url(PATHS.refresh), { method: 'POST', headers: headers(), body: form });
+      return unwrap(response, grantSchema);
+    },
+  };
+}
+
+export type TimesClient = ReturnType<typeof createTimesClient>;
+
+/** A server message that says "already checked in today" (the API has no dedicated code for it). */
+export function isAlreadySignedError(error: unknown): boolean {
+  return error instanceof ApiError && error.kind === 'rejected' && /已签到|重复签到|already/i.test(error.message);
+}

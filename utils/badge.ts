@@ -1,0 +1,30 @@
+import { chinaDate } from './china-time';
+import type { Account, DayRecord } from './storage-schema';
+
+export type BadgeState = 'done' | 'attention' | 'none';
+
+/**
+ * The toolbar badge at a glance: `attention` when a check-in failed today or a session needs a new
+ * login, `done` when every Times account is checked in today, otherwise nothing.
+ */
+export function badgeState(accounts: Account[], records: Record<string, DayRecord>, now: number): BadgeState {
+  const today = chinaDate(now);
+  const needsAttention = accounts.some((account) => {
+    if (account.provider === 'homing') return account.session === 'expired';
+    const record = records[account.key];
+    return account.session === 'relogin' || (record?.date === today && record.state === 'failed');
+  });
+  if (needsAttention) return 'attention';
+  const times = accounts.filter((account) => account.provider === 'times');
+  const allDone = times.length > 0 && times.every((account) => {
+    const record = records[account.key];
+    return record?.date === today && (record.state === 'done' || record.state === 'already');
+  });
+  return allDone ? 'done' : 'none';
+}
+
+export const BADGE = {
+  done: { text: '✓', color: '#16a34a' },
+  attention: { text: '!', color: '#dc2626' },
+  none: { text: '', color: '#6b7280' },
+} as const;

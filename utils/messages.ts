@@ -1,0 +1,74 @@
+import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
+import type { DayRecord } from './storage-schema';
+
+// The one protocol between the pages (popup, options) and the background worker, which is the only
+// writer of accounts, tokens and check-in records. The worker validates every command it receives.
+
+const text = z.string().check(z.maxLength(4096));
+
+export const commandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('times.sendCode'), phone: text }),
+  z.object({ type: z.literal('times.login'), phone: text, code: text }),
+  z.object({ type: z.literal('checkin.run'), key: text }),
+  z.object({ type: z.literal('account.remove'), key: text }),
+  z.object({ type: z.literal('homing.getSmsCode'), mobile: text }),
+  z.object({ type: z.literal('homing.loginBySmsCode'), mobile: text, mobileCode: text }),
+  z.object({ type: z.literal('homing.login'), mobile: text, passwd: text, imgCode: z.optional(text) }),
+  z.object({ type: z.literal('homing.refreshImageCode') }),
+  z.object({ type: z.literal('homing.forgotGetSmsCode'), mobile: text }),
+  z.object({ type: z.literal('homing.resetPassword'), mobile: text, mobileCode: text, passwd: text }),
+  z.object({ type: z.literal('homing.zgtLogin'), token: text }),
+  z.object({ type: z.literal('homing.logout'), key: text }),
+]);
+export type Command = z.infer<typeof commandSchema>;
+export type CommandType = Command['type'];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+
+/** What each command answers with when it succeeds. */
+export interface ReplyData {
+  'times.sendCode': { sent: true };
+  'times.login': { key: string };
+  'checkin.run': { state: DayRecord['state'] };
+  'account.remove': { removed: true };
+  'homing.getSmsCode': { expireIn?: number };
+  'homing.loginBySmsCode': { key: string };
+  'homing.login': { key: string };
+  'homing.refreshImageCode': { captcha: string };
+  'homing.forgotGetSmsCode': { sent: true };
+  'homing.resetPassword': { reset: true };
+  'homing.zgtLogin': { key: string };
+  /** serverLoggedOut false: the server call failed, the local session was deleted all the same. */
+  'homing.logout': { serverLoggedOut: boolean };
+}
+
+export type Reply<T extends CommandType = CommandType> =
+  | { ok: true; data: ReplyData[T] }
+  | { ok: false; error: string; captcha?: string };
+
+const replySchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string(), captcha: z.optional(z.string()) }),
+]);
+
+/** A command the worker refused or that failed; `message` is for the user, `captcha` is a server's ask. */
+export class CommandError extends Error {
+  override name = 'CommandError';
+  constructor(message: string, readonly captcha?: string) {
+    super(message);
+  }
+}
+
+/** Sends a command to the worker and returns its data, or throws a CommandError with a human message. */
+export async function sendCommand<T extends CommandType>(command: CommandOf<T>): Promise<ReplyData[T]> {
+  let raw: unknown;
+  try {
+    raw = await browser.runtime.sendMessage(command);
+  } catch {
+    throw new CommandError('扩展后台未响应，请稍后重试');
+  }
+  const reply = replySchema.safeParse(raw);
+  if (!reply.success) throw new CommandError('扩展后台返回了无法识别的结果');
+  if (!reply.data.ok) throw new CommandError(reply.data.error, reply.data.captcha);
+  return reply.data.data as ReplyData[T];
+}

@@ -1,0 +1,87 @@
+import * as z from 'zod/mini';
+
+// The shape of everything the extension stores, version 1. A stored value is read through these
+// schemas (safeParse, with a fallback), never trusted blindly. When a shape changes, bump the item's
+// version in utils/storage.ts, add a migration, and freeze an example of the old version in
+// tests/unit/storage-migrations.test.ts.
+
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export const settingsSchema = z.object({
+  timesBaseUrl: z.string(),
+  homingBaseUrl: z.string(),
+  /** Daily check-in time, China time, `HH:mm`. */
+  checkinTime: z.string().check(z.regex(TIME_OF_DAY)),
+  /** Upper bound of a random delay after checkinTime, minutes (0 = none). */
+  randomDelayMinutes: z.number().check(z.int(), z.gte(0), z.lte(180)),
+  notifications: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const timesAccountSchema = z.object({
+  provider: z.literal('times'),
+  key: z.string(),
+  phone: z.string(),
+  memberId: z.string(),
+  points: z.optional(z.number()),
+  /** `relogin`: the server rejected the refresh token; only a new SMS login helps. */
+  session: z.enum(['active', 'relogin']),
+  addedAt: z.number(),
+});
+export type TimesAccount = z.infer<typeof timesAccountSchema>;
+
+export const homingAccountSchema = z.object({
+  provider: z.literal('homing'),
+  key: z.string(),
+  mobile: z.string(),
+  userCode: z.string(),
+  via: z.enum(['sms', 'password', 'zgt']),
+  /** When the server said the token expires (ms epoch); absent when it did not say. */
+  expiresAt: z.optional(z.number()),
+  session: z.enum(['active', 'expired']),
+  addedAt: z.number(),
+});
+export type HomingAccount = z.infer<typeof homingAccountSchema>;
+
+export const accountSchema = z.discriminatedUnion('provider', [timesAccountSchema, homingAccountSchema]);
+export type Account = z.infer<typeof accountSchema>;
+
+export const timesSecretSchema = z.object({
+  provider: z.literal('times'),
+  token: z.string(),
+  refreshToken: z.string(),
+  tokenHead: z.string(),
+  obtainedAt: z.number(),
+  /** min(JWT exp, obtainedAt + expiresIn): the server was seen to expire tokens before expiresIn says. */
+  expiresAt: z.number(),
+  /** After a refresh failed for a passing reason: when to try again, and how many tries so far. */
+  refreshRetryAt: z.optional(z.number()),
+  refreshFailures: z.optional(z.number()),
+});
+export type TimesSecret = z.infer<typeof timesSecretSchema>;
+
+export const homingSecretSchema = z.object({
+  provider: z.literal('homing'),
+  token: z.string(),
+});
+export type HomingSecret = z.infer<typeof homingSecretSchema>;
+
+export const secretSchema = z.discriminatedUnion('provider', [timesSecretSchema, homingSecretSchema]);
+export type Secret = z.infer<typeof secretSchema>;
+
+export const dayRecordSchema = z.object({
+  /** The China date this record is about, `YYYY-MM-DD`. */
+  date: z.string(),
+  state: z.enum(['running', 'done', 'already', 'failed']),
+  attempts: z.number(),
+  /** When the state was written (ms epoch). */
+  at: z.number(),
+  nextRetryAt: z.optional(z.number()),
+  /** No more tries today (retries capped, or the day ends before the next); the user was told. */
+  lost: z.optional(z.boolean()),
+  error: z.optional(z.string()),
+});
+export type DayRecord = z.infer<typeof dayRecordSchema>;
+
+/** Notifications already shown, so each is shown once: `<kind>:<account key>[:<date>]`. */
+export const notifiedIdSchema = z.string();

@@ -1,0 +1,110 @@
+import { storage } from 'wxt/utils/storage';
+import * as z from 'zod/mini';
+import {
+  accountSchema,
+  dayRecordSchema,
+  notifiedIdSchema,
+  secretSchema,
+  settingsSchema,
+  type Account,
+  type DayRecord,
+  type Secret,
+  type Settings,
+} from './storage-schema';
+import { TIMES_PRODUCTION_URL } from './api/times';
+
+export * from './storage-schema';
+
+// Every stored item, in one place. All live in storage.local: tokens must never sync to other devices.
+// Only the background worker writes accounts, secrets and check-in records; pages read and watch them.
+
+export const DEFAULT_SETTINGS: Settings = {
+  timesBaseUrl: TIMES_PRODUCTION_URL,
+  homingBaseUrl: '',
+  checkinTime: '08:00',
+  randomDelayMinutes: 10,
+  notifications: true,
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+export const accountsItem = storage.defineItem<Account[]>('local:accounts', { fallback: [], version: 1 });
+export const secretsItem = storage.defineItem<Record<string, Secret>>('local:secrets', { fallback: {}, version: 1 });
+export const checkinsItem = storage.defineItem<Record<string, DayRecord>>('local:checkins', {
+  fallback: {},
+  version: 1,
+});
+export const notifiedItem = storage.defineItem<string[]>('local:notified', { fallback: [], version: 1 });
+
+/** Stored settings, each field that fails validation replaced by its default. */
+export function parseSettings(value: unknown): Settings {
+  const whole = settingsSchema.safeParse(value);
+  if (whole.success) return whole.data;
+  const merged = { ...DEFAULT_SETTINGS, ...(typeof value === 'object' && value ? value : {}) } as Record<string, unknown>;
+  const fixed = Object.fromEntries(
+    Object.entries(DEFAULT_SETTINGS).map(([field, fallback]) => {
+      const candidate = { ...DEFAULT_SETTINGS, [field]: merged[field] };
+      return [field, settingsSchema.safeParse(candidate).success ? merged[field] : fallback];
+    }),
+  );
+  return fixed as Settings;
+}
+
+/** The valid entries of a stored list; a damaged entry is left out rather than crashing the reader. */
+export function parseList<T>(schema: z.ZodMiniType<T>, value: unknown): T[] {
+  return Array.isArray(value) ? value.flatMap((entry) => { const r = schema.safeParse(entry); return r.success ? [r.data] : []; }) : [];
+}
+
+/** The valid entries of a stored record keyed by account. */
+export function parseRecord<T>(schema: z.ZodMiniType<T>, value: unknown): Record<string, T> {
+  if (!value || typeof value !== 'object') return {};
+  const out: Record<string, T> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    const parsed = schema.safeParse(entry);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out;
+}
+
+export const readSettings = async () => parseSettings(await settingsItem.getValue());
+export const readAccounts = async () => parseList(accountSchema, await accountsItem.getValue());
+export const readSecrets = async () => parseRecord(secretSchema, await secretsItem.getValue());
+export const readCheckins = async () => parseRecord(dayRecordSchema, await checkinsItem.getValue());
+export const readNotified = async () => parseList(notifiedIdSchema, await notifiedItem.getValue());
+
+// Writes to one item are queued one after another, so two tasks of the worker that update the same
+// item concurrently (a check-in and a refresh, say) can't overwrite each other's change.
+const queues = new Map<string, Promise<unknown>>();
+
+function serialized<T>(name: string, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(name) ?? Promise.resolve();
+  const next = previous.then(task, task);
+  queues.set(name, next.catch(() => undefined));
+  return next;
+}
+
+function updater<T>(name: string, read: () => Promise<T>, write: (value: T) => Promise<void>) {
+  return (change: (value: T) => T) =>
+    serialized(name, async () => {
+      const next = change(await read());
+      await write(next);
+      return next;
+    });
+}
+
+export const updateAccounts = updater('accounts', readAccounts, (value) => accountsItem.setValue(value));
+export const updateSecrets = updater('secrets', readSecrets, (value) => secretsItem.setValue(value));
+export const updateCheckins = updater('checkins', readCheckins, (value) => checkinsItem.setValue(value));
+
+/** Records a notification as shown; false when it had been shown already. */
+export const markNotified = (id: string) =>
+  serialized('notified', async () => {
+    const shown = await readNotified();
+    if (shown.includes(id)) return false;
+    await notifiedItem.setValue([...shown, id].slice(-200));
+    return true;
+  });
+
+export const forgetNotified = (prefix: string) =>
+  serialized('notified', async () => {
+    await notifiedItem.setValue((await readNotified()).filter((id) => !id.startsWith(prefix)));
+  });
