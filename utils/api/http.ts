@@ -61,6 +61,11 @@ function httpFailure(status: number): ApiError {
 }
 
 function parseBody(status: number, text: string): JsonResponse {
+  // An empty 2xx (e.g. 204 to a logout) is a body of null; the caller's schema decides if that is fine.
+  if (text.trim() === '') {
+    if (status >= 200 && status < 300) return { status, body: null };
+    throw httpFailure(status);
+  }
   try {
     return { status, body: parseJsonLossless(text) };
   } catch {

@@ -1,0 +1,121 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+// Starts the system Chromium with the built e2e extension loaded. Never downloads a browser: the
+// tests run against Debian's package, which is what the CI image and developers' machines have.
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export function findChromium(): string {
+  const found = [process.env.CHROME_PATH, ...CANDIDATES].find((path): path is string => !!path && existsSync(path));
+  if (!found) {
+    throw new Error(`No Chromium found (looked at CHROME_PATH, ${CANDIDATES.join(', ')}). Install it: apt-get install chromium`);
+  }
+  return found;
+}
+
+/** The libfaketime preload library; its directory depends on the architecture (x86_64, aarch64, …). */
+export function findLibfaketime(): string {
+  try {
+    const listed = execFileSync('dpkg', ['-L', 'libfaketime'], { encoding: 'utf8' }).split('\n');
+    const lib = listed.find((line) => line.endsWith('/faketime/libfaketime.so.1'));
+    if (lib && existsSync(lib)) return lib;
+  } catch {
+    // No dpkg or package not registered: look in the usual multiarch directories.
+  }
+  for (const dir of readdirSync('/usr/lib')) {
+    const lib = join('/usr/lib', dir, 'faketime/libfaketime.so.1');
+    if (existsSync(lib)) return lib;
+  }
+  throw new Error('libfaketime not found. Install it: apt-get install libfaketime');
+}
+
+/** The instant of a China wall-clock time `YYYY-MM-DD HH:mm:ss` (China has no DST: +08:00 is exact). */
+export function chinaInstant(dateTime: string): number {
+  const ms = Date.parse(`${dateTime.replace(' ', 'T')}+08:00`);
+  if (Number.isNaN(ms)) throw new RangeError(`not a China date-time: ${dateTime}`);
+  return ms;
+}
+
+export interface LaunchOptions {
+  /** Reuse a profile (to restart the browser); by default a fresh temporary one, removed on close. */
+  userDataDir?: string;
+  /** Start the browser's clock at this China wall-clock time (`YYYY-MM-DD HH:mm:ss`), via libfaketime. */
+  faketime?: string;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  userDataDir: string;
+  /** How far the browser's clock is ahead of the real one (0 without faketime), for the mock's setNow. */
+  clockOffsetMs: number;
+  close(): Promise<void>;
+}
+
+function faketimeEnv(faketime: string): { env: Record<string, string>; offsetMs: number } {
+  // A relative offset rather than '@<start>': with '@', every process Chromium spawns later (renderers,
+  // the network service) starts its own clock at that instant, so their clocks would disagree.
+  const offsetSeconds = Math.round((chinaInstant(faketime) - Date.now()) / 1000);
+  return {
+    offsetMs: offsetSeconds * 1000,
+    env: {
+      LD_PRELOAD: findLibfaketime(),
+      FAKETIME: `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds}`,
+      TZ: 'Asia/Shanghai',
+      // Timers and alarms run on the monotonic clock: leaving it real keeps them firing on time.
+      FAKETIME_DONT_FAKE_MONOTONIC: '1',
+    },
+  };
+}
+
+async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');
+  return context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs }));
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No e2e build at ${EXTENSION_DIR}. Build it: npx wxt build --mode e2e`);
+  }
+  const ownDir = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'linli-e2e-'));
+  const fake = options.faketime ? faketimeEnv(options.faketime) : undefined;
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    // Playwright's '--headless' is Chromium's new headless mode, the one that runs extensions.
+    headless: true,
+    // Playwright passes --disable-extensions by default, which would drop ours.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+    env: fake ? { ...process.env, ...fake.env } : process.env,
+  });
+  try {
+    const worker = await extensionWorker(context);
+    const extensionId = new URL(worker.url()).host;
+    let closed: Promise<void> | undefined;
+    const close = () =>
+      (closed ??= context.close().finally(() => {
+        if (ownDir) rmSync(userDataDir, { recursive: true, force: true });
+      }));
+    return { context, extensionId, worker, userDataDir, clockOffsetMs: fake?.offsetMs ?? 0, close };
+  } catch (error) {
+    await context.close();
+    if (ownDir) rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
