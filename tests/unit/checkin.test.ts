@@ -1,0 +1,126 @@
+// @vitest-environment node
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { checkIn, runDueCheckins } from '@/entrypoints/background/checkin';
+import { runDueWork } from '@/entrypoints/background/worker';
+import { chinaMoment } from '@/utils/china-time';
+import { readAccounts, readCheckins, settingsItem, updateCheckins } from '@/utils/storage';
+import type { FaultKind } from '../mock-api/server';
+import { loginTimes, storedTimesSecret, useMockApi } from './support';
+
+const api = useMockApi();
+const phone = '13412341234';
+const accepted = () => api().times.checkins().filter((c) => c.accepted);
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(chinaMoment('2026-11-23', '09:00'));
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('daily check-in', () => {
+  it('checks in once and reads the points afterwards', async () => {
+    const key = await loginTimes(api());
+    await runDueCheckins(Date.now());
+    expect((await readCheckins())[key]).toMatchObject({ date: '2026-11-23', state: 'done' });
+    expect(accepted()).toHaveLength(1);
+    expect((await readAccounts())[0]).toMatchObject({ points: api().times.points(phone) });
+  });
+
+  it('checks in once when the alarm, startup and the button fire together', async () => {
+    const key = await loginTimes(api());
+    await Promise.all([runDueCheckins(Date.now()), runDueWork(), checkIn(key, true), checkIn(key), runDueCheckins(Date.now())]);
+    expect(api().hits('times.collect')).toHaveLength(1);
+    expect((await readCheckins())[key]?.state).toBe('done');
+  });
+
+  it('does not check in before the scheduled time, and does at it', async () => {
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), checkinTime: '10:00' });
+    const key = await loginTimes(api());
+    await runDueCheckins(Date.now());
+    expect(api().hits('times.collect')).toHaveLength(0);
+    vi.setSystemTime(chinaMoment('2026-11-23', '10:00'));
+    await runDueCheckins(Date.now());
+    expect((await readCheckins())[key]?.state).toBe('done');
+  });
+
+  it('reports the button on a done day as already, without a second request', async () => {
+    const key = await loginTimes(api());
+    await runDueCheckins(Date.now());
+    expect((await checkIn(key, true))?.state).toBe('already');
+    expect(api().hits('times.collect')).toHaveLength(1);
+  });
+
+  it.each(['false', 'error'] as const)('counts the server\'s "already signed" (%s) as done for today', async (style) => {
+    api().times.alreadyStyle = style;
+    const key = await loginTimes(api());
+    await checkIn(key, true);
+    await updateCheckins(() => ({}));
+    expect((await checkIn(key, true))?.state).toBe('already');
+  });
+
+  it('checks in again on the next China day', async () => {
+    const key = await loginTimes(api());
+    await runDueCheckins(Date.now());
+    vi.setSystemTime(chinaMoment('2026-11-24', '00:01'));
+    await runDueCheckins(Date.now());
+    expect((await readCheckins())[key]).toMatchObject({ date: '2026-11-24', state: 'done' });
+    expect(accepted().map((c) => c.date)).toEqual(['2026-11-23', '2026-11-24']);
+  });
+
+  it.each<FaultKind>(['html502', 'malformed', 'status500', 'status429'])(
+    'never marks the day done on %s, keeps the session and retries later',
+    async (kind) => {
+      const key = await loginTimes(api());
+      const before = await storedTimesSecret(key);
+      api().inject({ route: 'times.collect', kind });
+      await runDueCheckins(Date.now());
+      const record = (await readCheckins())[key];
+      expect(record).toMatchObject({ state: 'failed', attempts: 1, nextRetryAt: Date.now() + 5 * 60_000 });
+      expect(record?.error).toMatch(/[\u4e00-\u9fff]/);
+      expect(await storedTimesSecret(key)).toMatchObject({ token: before.token, refreshToken: before.refreshToken });
+      vi.setSystemTime(Date.now() + 4 * 60_000);
+      await runDueCheckins(Date.now());
+      expect(api().hits('times.collect')).toHaveLength(1);
+      vi.setSystemTime(Date.now() + 60_000);
+      await runDueCheckins(Date.now());
+      expect((await readCheckins())[key]).toMatchObject({ state: 'done', attempts: 2 });
+    },
+  );
+
+  it('retries a check-in left running by a worker that died mid-request, and the server dedups it', async () => {
+    const key = await loginTimes(api());
+    await checkIn(key, true); // the request reached the server…
+    await updateCheckins((r) => ({ ...r, [key]: { date: '2026-11-23', state: 'running', attempts: 1, at: Date.now() } })); // …the answer was lost
+    await runDueCheckins(Date.now());
+    expect(api().hits('times.collect')).toHaveLength(1);
+    vi.setSystemTime(Date.now() + 61_000);
+    await runDueCheckins(Date.now());
+    expect((await readCheckins())[key]?.state).toBe('already');
+    expect(accepted()).toHaveLength(1);
+  });
+
+  it('notifies once when the day is lost, not once per attempt', async () => {
+    vi.setSystemTime(chinaMoment('2026-11-23', '23:30'));
+    const key = await loginTimes(api());
+    api().inject({ route: 'times.collect', kind: 'html502', times: 10 });
+    // 23:30 fails (retry 23:35), 23:46 fails (retry 00:01: past midnight, so the day is lost), 23:59 does nothing.
+    for (const time of ['23:30', '23:46', '23:59']) {
+      vi.setSystemTime(chinaMoment('2026-11-23', time));
+      await runDueCheckins(Date.now());
+    }
+    expect(api().hits('times.collect')).toHaveLength(2);
+    expect((await readCheckins())[key]).toMatchObject({ state: 'failed', lost: true, attempts: 2 });
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([`lost:${key}:2026-11-23`]);
+  });
+
+  it('checks in with a refreshed token when the access token expired overnight', async () => {
+    const key = await loginTimes(api());
+    api().times.expireAccessTokens();
+    await runDueCheckins(Date.now());
+    expect((await readCheckins())[key]?.state).toBe('done');
+    expect(api().hits('times.refresh')).toHaveLength(1);
+  });
+});

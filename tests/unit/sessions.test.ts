@@ -1,0 +1,103 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { refreshDueSessions, refreshTimesSession, withTimesSession } from '@/entrypoints/background/sessions';
+import { createTimesClient } from '@/utils/api/times';
+import { readAccounts, updateSecrets } from '@/utils/storage';
+import type { FaultKind } from '../mock-api/server';
+import { loginTimes, storedTimesSecret, useMockApi } from './support';
+
+const api = useMockApi();
+const phone = '13412341234';
+const memberDetail = (key: string) => withTimesSession(key, (auth) => createTimesClient(api().url).memberDetail(auth, phone));
+
+describe('Times sessions', () => {
+  it('refreshes once when many calls race on an expired token, and all of them succeed', async () => {
+    const key = await loginTimes(api());
+    api().times.expireAccessTokens();
+    const results = await Promise.all(Array.from({ length: 8 }, () => memberDetail(key)));
+    expect(results.every((member) => member.memberId === api().times.memberId(phone))).toBe(true);
+    expect(api().hits('times.refresh')).toHaveLength(1);
+    expect(api().times.revokedFamilies).toBe(0);
+  });
+
+  it('refreshes once when the alarm, the popup and startup all ask at the same moment', async () => {
+    const key = await loginTimes(api());
+    await Promise.all([refreshTimesSession(key), refreshTimesSession(key), refreshDueSessions(Date.now() + 7 * 3600_000)]);
+    expect(api().hits('times.refresh')).toHaveLength(1);
+  });
+
+  it('persists the rotated pair before it is used', async () => {
+    const key = await loginTimes(api());
+    const before = await storedTimesSecret(key);
+    const returned = await refreshTimesSession(key);
+    const after = await storedTimesSecret(key);
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    expect(after).toEqual(returned);
+  });
+
+  it('uses a token somebody else refreshed meanwhile instead of refreshing again', async () => {
+    const key = await loginTimes(api());
+    const stale = (await storedTimesSecret(key)).token;
+    await refreshTimesSession(key);
+    await refreshTimesSession(key, stale);
+    expect(api().hits('times.refresh')).toHaveLength(1);
+  });
+
+  it('refreshes ahead of expiry, when less than a quarter of the lifetime is left', async () => {
+    const key = await loginTimes(api());
+    await refreshDueSessions(Date.now() + 5 * 3600_000);
+    expect(api().hits('times.refresh')).toHaveLength(0);
+    await updateSecrets((secrets) => ({ ...secrets, [key]: { ...secrets[key], obtainedAt: Date.now() - 7 * 3600_000, expiresAt: Date.now() + 3600_000 } as never }));
+    await memberDetail(key);
+    expect(api().hits('times.refresh')).toHaveLength(1);
+  });
+
+  it('treats a second rejection after a refresh as final for that call', async () => {
+    api().times.rejectStyle = 'body';
+    const key = await loginTimes(api());
+    const loginHits = api().hits('times.member').length;
+    api().inject({ route: 'times.member', kind: 'body401', times: 2 });
+    await expect(memberDetail(key)).rejects.toMatchObject({ kind: 'unauthorized' });
+    expect(api().hits('times.refresh')).toHaveLength(1);
+    expect(api().hits('times.member')).toHaveLength(loginHits + 2);
+    expect((await readAccounts())[0]).toMatchObject({ session: 'active' });
+  });
+
+  it.each<FaultKind>(['html502', 'malformed', 'status500', 'status429'])(
+    'keeps the tokens and the session when the refresh meets %s, and backs off',
+    async (kind) => {
+      const key = await loginTimes(api());
+      const before = await storedTimesSecret(key);
+      api().inject({ route: 'times.refresh', kind });
+      await expect(refreshTimesSession(key)).rejects.toMatchObject({ transient: true });
+      const after = await storedTimesSecret(key);
+      expect(after).toMatchObject({ token: before.token, refreshToken: before.refreshToken, refreshFailures: 1 });
+      expect(after.refreshRetryAt).toBeGreaterThan(Date.now());
+      expect((await readAccounts())[0]).toMatchObject({ session: 'active' });
+    },
+  );
+
+  it('keeps the tokens when the refresh times out or the network is down', async () => {
+    const key = await loginTimes(api());
+    const before = await storedTimesSecret(key);
+    const { settingsItem } = await import('@/utils/storage');
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), timesBaseUrl: 'http://127.0.0.1:9' });
+    await expect(refreshTimesSession(key)).rejects.toMatchObject({ kind: 'network' });
+    expect(await storedTimesSecret(key)).toMatchObject({ token: before.token, refreshToken: before.refreshToken });
+    expect((await readAccounts())[0]).toMatchObject({ session: 'active' });
+  });
+
+  it('moves the account to relogin with one notification when the server rejects the refresh token', async () => {
+    const key = await loginTimes(api());
+    const secret = await storedTimesSecret(key);
+    // Spend the refresh token behind the extension's back: the next use is a reuse and revokes the session.
+    await createTimesClient(api().url).refreshToken(secret.refreshToken);
+    await expect(refreshTimesSession(key)).rejects.toMatchObject({ kind: 'unauthorized', message: '登录已失效，请重新登录' });
+    await expect(refreshTimesSession(key)).rejects.toMatchObject({ kind: 'unauthorized' });
+    expect((await readAccounts())[0]).toMatchObject({ session: 'relogin' });
+    expect(await storedTimesSecret(key)).toMatchObject({ refreshToken: secret.refreshToken });
+    const shown = await fakeBrowser.notifications.getAll();
+    expect(Object.keys(shown)).toEqual([`relogin:${key}`]);
+  });
+});
