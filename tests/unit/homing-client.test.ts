@@ -4,6 +4,7 @@ import { startMockApi, type FaultKind, type MockApi } from '../mock-api/server';
 import { ApiError } from '../../utils/api/http';
 import { createHomingClient, HomingApiError, HOMING_PATHS, NO_BASE_URL, ZGT_TOKEN_REQUIRED } from '../../utils/api/homing';
 import { captchaDataUrl } from '../../utils/captcha';
+import { keepCookies } from './support';
 
 const MOBILE = '13800138000';
 const PASSWD = 'secret123';
@@ -24,22 +25,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.unstubAllGlobals();
 });
-
-/** Node's fetch keeps no cookies, but the server ties the captcha to its session cookie: act like a browser. */
-function keepCookies(): void {
-  const jar = new Map<string, string>();
-  const realFetch = globalThis.fetch;
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const headers = new Headers(init.headers);
-    if (jar.size > 0) headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await realFetch(input, { ...init, headers });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
-    }
-    return response;
-  });
-}
 
 /** Answers every request with this body, for shapes the mock never sends. */
 function answer(body: string, status = 200): void {

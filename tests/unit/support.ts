@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { startMockApi, type MockApi } from '../mock-api/server';
 import { timesLogin, timesSendCode } from '@/entrypoints/background/accounts';
 import { DEFAULT_SETTINGS, settingsItem, readSecrets, type TimesSecret } from '@/utils/storage';
@@ -31,4 +31,20 @@ export async function storedTimesSecret(key: string): Promise<TimesSecret> {
   const secret = (await readSecrets())[key];
   if (secret?.provider !== 'times') throw new Error('no Times session stored');
   return secret;
+}
+
+/** Node's fetch keeps no cookies, but the server ties the captcha to its session cookie: act like a browser. */
+export function keepCookies(): void {
+  const jar = new Map<string, string>();
+  const realFetch = globalThis.fetch;
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (jar.size > 0) headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
+    const response = await realFetch(input, { ...init, headers });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+    }
+    return response;
+  });
 }

@@ -1,0 +1,50 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { handleCommand } from '@/entrypoints/background/handlers';
+import { readAccounts, readCheckins, readSecrets } from '@/utils/storage';
+import { useMockApi } from './support';
+
+const api = useMockApi();
+const phone = '13412341234';
+
+describe('the worker\'s message handler', () => {
+  it.each([
+    ['not an object', 'hello'],
+    ['an unknown type', { type: 'times.dropTables' }],
+    ['a missing field', { type: 'times.login', phone }],
+    ['a wrong field type', { type: 'checkin.run', key: 42 }],
+  ])('refuses %s', async (_name, message) => {
+    expect(await handleCommand(message)).toEqual({ ok: false, error: '无法识别的请求' });
+  });
+
+  it('checks input again and sends nothing for a bad phone', async () => {
+    expect(await handleCommand({ type: 'times.sendCode', phone: '12345' })).toMatchObject({ ok: false, error: expect.stringMatching(/手机号/) });
+    expect(api().requests).toHaveLength(0);
+  });
+
+  it('logs in, lists the account and removes it with its secrets', async () => {
+    await handleCommand({ type: 'times.sendCode', phone });
+    const login = await handleCommand({ type: 'times.login', phone, code: api().times.lastCode(phone)! });
+    expect(login).toEqual({ ok: true, data: { key: `times:${phone}` } });
+    expect(await readAccounts()).toMatchObject([{ key: `times:${phone}`, memberId: api().times.memberId(phone), session: 'active' }]);
+    expect(await handleCommand({ type: 'checkin.run', key: `times:${phone}` })).toEqual({ ok: true, data: { state: 'done' } });
+    expect(await handleCommand({ type: 'account.remove', key: `times:${phone}` })).toEqual({ ok: true, data: { removed: true } });
+    expect(await readAccounts()).toEqual([]);
+    expect(await readSecrets()).toEqual({});
+    expect(await readCheckins()).toEqual({});
+  });
+
+  it('passes the server\'s message on a wrong code and stores nothing', async () => {
+    await handleCommand({ type: 'times.sendCode', phone });
+    expect(await handleCommand({ type: 'times.login', phone, code: '000000' })).toEqual({ ok: false, error: '验证码错误' });
+    expect(await readAccounts()).toEqual([]);
+  });
+
+  it('never puts a token into a reply', async () => {
+    await handleCommand({ type: 'times.sendCode', phone });
+    const replies = [await handleCommand({ type: 'times.login', phone, code: api().times.lastCode(phone)! })];
+    replies.push(await handleCommand({ type: 'checkin.run', key: `times:${phone}` }));
+    const { token, refreshToken } = (await readSecrets())[`times:${phone}`] as { token: string; refreshToken: string };
+    for (const reply of replies) expect(JSON.stringify(reply)).not.toMatch(new RegExp(`${token}|${refreshToken}`));
+  });
+});

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ALARM_NAME, ensureAlarm, nextWake, updateBadge } from '@/entrypoints/background/scheduler';
+import { chinaMoment } from '@/utils/china-time';
+import { accountsItem, checkinsItem, secretsItem, settingsItem, DEFAULT_SETTINGS, type Account, type Secret } from '@/utils/storage';
+
+const now = chinaMoment('2026-11-23', '06:00');
+const times: Account = { provider: 'times', key: 'times:13412341234', phone: '13412341234', memberId: '1867395312345678901', session: 'active', addedAt: 0 };
+const secret: Secret = { provider: 'times', token: 't', refreshToken: 'r', tokenHead: 'Bearer ', obtainedAt: now, expiresAt: now + 8 * 3600_000 };
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(now);
+  await settingsItem.setValue({ ...DEFAULT_SETTINGS, randomDelayMinutes: 0 });
+});
+afterEach(() => vi.useRealTimers());
+
+describe('the alarm', () => {
+  it('sets no alarm when there is nothing to do', async () => {
+    await ensureAlarm(now);
+    expect(await fakeBrowser.alarms.get(ALARM_NAME)).toBeFalsy();
+  });
+
+  it('rings at the check-in time when that comes before the session refresh', async () => {
+    await accountsItem.setValue([times]);
+    await secretsItem.setValue({ [times.key]: secret });
+    await ensureAlarm(now);
+    expect((await fakeBrowser.alarms.get(ALARM_NAME))?.scheduledTime).toBe(chinaMoment('2026-11-23', '08:00'));
+  });
+
+  it('rings for the session refresh when that comes first', async () => {
+    await accountsItem.setValue([times]);
+    await secretsItem.setValue({ [times.key]: { ...secret, obtainedAt: now - 7 * 3600_000, expiresAt: now + 3600_000 } });
+    expect(await nextWake(now)).toBe(now + 1_000); // overdue: right away
+  });
+
+  it('rings tomorrow when today is done', async () => {
+    await accountsItem.setValue([times]);
+    await checkinsItem.setValue({ [times.key]: { date: '2026-11-23', state: 'done', attempts: 1, at: now } });
+    expect(await nextWake(now)).toBe(chinaMoment('2026-11-24', '08:00'));
+  });
+
+  it('ignores accounts that need a new login, and rings when a Homing session expires', async () => {
+    await accountsItem.setValue([
+      { ...times, session: 'relogin' },
+      { provider: 'homing', key: 'homing:13800138000', mobile: '13800138000', userCode: 'U1', via: 'sms', session: 'active', expiresAt: now + 7200_000, addedAt: 0 },
+    ]);
+    expect(await nextWake(now)).toBe(now + 7200_000);
+  });
+
+  it('skips creating a duplicate alarm when one already rings at the right moment', async () => {
+    await accountsItem.setValue([times]);
+    await ensureAlarm(now);
+    const create = vi.spyOn(fakeBrowser.alarms, 'create');
+    await ensureAlarm(now);
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('replaces an alarm that rings at the wrong moment', async () => {
+    await accountsItem.setValue([times]);
+    await fakeBrowser.alarms.create(ALARM_NAME, { when: now + 999_999 });
+    await ensureAlarm(now);
+    expect((await fakeBrowser.alarms.get(ALARM_NAME))?.scheduledTime).toBe(chinaMoment('2026-11-23', '08:00'));
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+  });
+
+  it('follows a change of the check-in time', async () => {
+    await accountsItem.setValue([times]);
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, randomDelayMinutes: 0, checkinTime: '07:30' });
+    await ensureAlarm(now);
+    expect((await fakeBrowser.alarms.get(ALARM_NAME))?.scheduledTime).toBe(chinaMoment('2026-11-23', '07:30'));
+  });
+});
+
+describe('the badge', () => {
+  it.each<[string, Account[], Record<string, unknown>, string]>([
+    ['no accounts', [], {}, ''],
+    ['pending', [times], {}, ''],
+    ['done', [times], { [times.key]: { date: '2026-11-23', state: 'done', attempts: 1, at: now } }, '✓'],
+    ['done yesterday only', [times], { [times.key]: { date: '2026-11-22', state: 'done', attempts: 1, at: now } }, ''],
+    ['failed', [times], { [times.key]: { date: '2026-11-23', state: 'failed', attempts: 1, at: now } }, '!'],
+    ['needs re-login', [{ ...times, session: 'relogin' } as Account], {}, '!'],
+  ])('%s → "%s"', async (_name, accounts, records, text) => {
+    await accountsItem.setValue(accounts);
+    await checkinsItem.setValue(records as never);
+    await updateBadge(now);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe(text);
+  });
+});

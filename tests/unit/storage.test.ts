@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  accountSchema,
+  dayRecordSchema,
+  DEFAULT_SETTINGS,
+  parseSettings,
+  readAccounts,
+  readCheckins,
+  readSecrets,
+  readSettings,
+  secretSchema,
+  settingsSchema,
+  updateCheckins,
+} from '@/utils/storage';
+
+// A frozen example of everything stored, per schema version. When a version is added, keep this one,
+// add the next, and test that the migration turns each into the next and the latest validates.
+const V1 = {
+  settings: { timesBaseUrl: 'https://m-center-prod-linli.timesgroup.cn', homingBaseUrl: '', checkinTime: '08:00', randomDelayMinutes: 10, notifications: true },
+  accounts: [
+    { provider: 'times', key: 'times:13412341234', phone: '13412341234', memberId: '1867395312345678901', points: 120, session: 'active', addedAt: 1763856000000 },
+    { provider: 'homing', key: 'homing:13800138000', mobile: '13800138000', userCode: 'E1001', via: 'password', expiresAt: 1763863200000, session: 'active', addedAt: 1763856000000 },
+  ],
+  secrets: {
+    'times:13412341234': { provider: 'times', token: 'a.b.c', refreshToken: 'd.e.f', tokenHead: 'Bearer ', obtainedAt: 1763856000000, expiresAt: 1763884800000 },
+    'homing:13800138000': { provider: 'homing', token: 'opaque' },
+  },
+  checkins: { 'times:13412341234': { date: '2026-11-23', state: 'done', attempts: 1, at: 1763856600000 } },
+};
+
+describe('stored data, version 1', () => {
+  it('validates the frozen v1 example with the current schemas', () => {
+    expect(settingsSchema.safeParse(V1.settings).success).toBe(true);
+    expect(V1.accounts.every((a) => accountSchema.safeParse(a).success)).toBe(true);
+    expect(Object.values(V1.secrets).every((s) => secretSchema.safeParse(s).success)).toBe(true);
+    expect(Object.values(V1.checkins).every((r) => dayRecordSchema.safeParse(r).success)).toBe(true);
+  });
+
+  it('reads the v1 example back unchanged', async () => {
+    await fakeBrowser.storage.local.set({ settings: V1.settings, accounts: V1.accounts, secrets: V1.secrets, checkins: V1.checkins });
+    expect(await readSettings()).toEqual(V1.settings);
+    expect(await readAccounts()).toEqual(V1.accounts);
+    expect(await readSecrets()).toEqual(V1.secrets);
+    expect(await readCheckins()).toEqual(V1.checkins);
+  });
+
+  it('keeps everything in storage.local: nothing syncs', async () => {
+    await fakeBrowser.storage.local.set({ secrets: V1.secrets });
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+
+  it('leaves a damaged entry out instead of failing the whole list', async () => {
+    await fakeBrowser.storage.local.set({ accounts: [V1.accounts[0], { provider: 'times', key: 42 }, 'junk'] });
+    expect(await readAccounts()).toEqual([V1.accounts[0]]);
+  });
+
+  it('falls back field by field for damaged settings', () => {
+    expect(parseSettings({ ...V1.settings, checkinTime: '25:99', randomDelayMinutes: -3 })).toEqual({
+      ...V1.settings,
+      checkinTime: DEFAULT_SETTINGS.checkinTime,
+      randomDelayMinutes: DEFAULT_SETTINGS.randomDelayMinutes,
+    });
+    expect(parseSettings('nonsense')).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('serialises concurrent updates of one item so none is lost', async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        updateCheckins((records) => ({ ...records, [`times:${i}`]: { date: '2026-11-23', state: 'done', attempts: 1, at: i } })),
+      ),
+    );
+    expect(Object.keys(await readCheckins())).toHaveLength(20);
+  });
+});
