@@ -1,0 +1,61 @@
+import { mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import AccountList from '@/components/AccountList.vue';
+import { chinaDate } from '@/utils/china-time';
+import type { Account, DayRecord } from '@/utils/storage';
+
+const today = chinaDate(Date.now());
+const times: Account = { provider: 'times', key: 'times:13412341234', phone: '13412341234', memberId: '1867395312345678901', points: 130, session: 'active', addedAt: 0 };
+const homing: Account = { provider: 'homing', key: 'homing:13800138000', mobile: '13800138000', userCode: 'E1001', via: 'password', session: 'active', expiresAt: Date.now() - 1, addedAt: 0 };
+
+function mountList(accounts: Account[], records: Record<string, DayRecord> = {}) {
+  return mount(AccountList, { props: { accounts, records, busy: [] } });
+}
+
+describe('account list', () => {
+  it('shows a masked phone, never the full number', () => {
+    const wrapper = mountList([times]);
+    expect(wrapper.text()).toContain('134****1234');
+    // The full number is only in data-account-key, the contract's test hook, never in visible text.
+    expect(wrapper.text()).not.toContain('13412341234');
+    expect(wrapper.find('[data-testid="account-item"]').attributes('data-account-key')).toBe('times:13412341234');
+  });
+
+  it.each<[string, Account, DayRecord | undefined, string]>([
+    ['nothing yet today', times, undefined, 'pending'],
+    ['done today', times, { date: today, state: 'done', attempts: 1, at: Date.now() }, 'done'],
+    ['done yesterday only', times, { date: '2000-01-01', state: 'done', attempts: 1, at: 0 }, 'pending'],
+    ['already', times, { date: today, state: 'already', attempts: 1, at: Date.now() }, 'already'],
+    ['failed', times, { date: today, state: 'failed', attempts: 1, at: Date.now(), error: '服务器暂时不可用 (HTTP 502)' }, 'failed'],
+    ['running', times, { date: today, state: 'running', attempts: 1, at: Date.now() }, 'running'],
+    ['needs re-login', { ...times, session: 'relogin' } as Account, undefined, 'relogin'],
+  ])('shows %s as data-state %s', (_name, account, record, state) => {
+    const wrapper = mountList([account], record ? { [account.key]: record } : {});
+    expect(wrapper.find('[data-testid="checkin-status"]').attributes('data-state')).toBe(state);
+  });
+
+  it('shows points as digits only', () => {
+    expect(mountList([times]).find('[data-testid="points"]').text()).toBe('130');
+  });
+
+  it('shows the failure reason as text', () => {
+    const wrapper = mountList([times], { [times.key]: { date: today, state: 'failed', attempts: 1, at: Date.now(), error: '<img src=x>' } });
+    expect(wrapper.text()).toContain('<img src=x>');
+    expect(wrapper.find('img').exists()).toBe(false);
+  });
+
+  it('shows a Homing account with its user code, an expired session, and no check-in button', () => {
+    const wrapper = mountList([homing]);
+    expect(wrapper.text()).toContain('E1001');
+    expect(wrapper.find('[data-testid="session-status"]').attributes('data-state')).toBe('expired');
+    expect(wrapper.find('[data-testid="checkin-button"]').exists()).toBe(false);
+  });
+
+  it('asks for a check-in and a removal of the right account', async () => {
+    const wrapper = mountList([times, homing]);
+    await wrapper.findAll('[data-testid="checkin-button"]')[0].trigger('click');
+    await wrapper.findAll('[data-testid="logout-button"]')[1].trigger('click');
+    expect(wrapper.emitted('checkIn')).toEqual([[times.key]]);
+    expect(wrapper.emitted('remove')).toEqual([[homing]]);
+  });
+});

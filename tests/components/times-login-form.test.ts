@@ -1,0 +1,70 @@
+import { mount, flushPromises } from '@vue/test-utils';
+import { createPinia } from 'pinia';
+import { describe, expect, it } from 'vitest';
+import TimesLoginForm from '@/components/TimesLoginForm.vue';
+import { useUiStore } from '@/entrypoints/popup/stores/ui';
+import { fakeWorker } from './support';
+
+function mountForm() {
+  const pinia = createPinia();
+  const wrapper = mount(TimesLoginForm, { global: { plugins: [pinia] } });
+  return { wrapper, ui: useUiStore(pinia) };
+}
+
+const byId = (id: string) => `[data-testid="${id}"]`;
+
+describe('Times login form', () => {
+  it.each(['12345', '2341234123', '134123412345', ''])('refuses phone "%s" on the spot and sends nothing', async (phone) => {
+    const sent = fakeWorker(() => ({ ok: true, data: { sent: true } }));
+    const { wrapper, ui } = mountForm();
+    await wrapper.find(byId('phone-input')).setValue(phone);
+    await wrapper.find(byId('send-code')).trigger('click');
+    await flushPromises();
+    expect(sent).toEqual([]);
+    expect(ui.error).toMatch(/手机号/);
+  });
+
+  it('refuses a code that is not 4–8 digits and sends nothing', async () => {
+    const sent = fakeWorker(() => ({ ok: true, data: { key: 'times:13412341234' } }));
+    const { wrapper, ui } = mountForm();
+    await wrapper.find(byId('phone-input')).setValue('13412341234');
+    await wrapper.find(byId('code-input')).setValue('12a');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(sent).toEqual([]);
+    expect(ui.error).toMatch(/验证码/);
+  });
+
+  it('sends the code and then counts down 60 s before it can be sent again', async () => {
+    const sent = fakeWorker(() => ({ ok: true, data: { sent: true } }));
+    const { wrapper } = mountForm();
+    await wrapper.find(byId('phone-input')).setValue('13412341234');
+    await wrapper.find(byId('send-code')).trigger('click');
+    await flushPromises();
+    expect(sent).toEqual([{ type: 'times.sendCode', phone: '13412341234' }]);
+    const button = wrapper.find(byId('send-code'));
+    expect(button.attributes('disabled')).toBeDefined();
+    expect(button.text()).toMatch(/60 秒后重发/);
+  });
+
+  it('keeps the button usable when sending failed, and shows the server message as text', async () => {
+    fakeWorker(() => ({ ok: false, error: '<b>发送失败</b>' }));
+    const { wrapper, ui } = mountForm();
+    await wrapper.find(byId('phone-input')).setValue('13412341234');
+    await wrapper.find(byId('send-code')).trigger('click');
+    await flushPromises();
+    expect(ui.error).toBe('<b>发送失败</b>');
+    expect(wrapper.find(byId('send-code')).attributes('disabled')).toBeUndefined();
+  });
+
+  it('logs in and reports the new account', async () => {
+    const sent = fakeWorker(() => ({ ok: true, data: { key: 'times:13412341234' } }));
+    const { wrapper } = mountForm();
+    await wrapper.find(byId('phone-input')).setValue('13412341234');
+    await wrapper.find(byId('code-input')).setValue('123456');
+    await wrapper.find(byId('login-submit')).trigger('submit');
+    await flushPromises();
+    expect(sent).toEqual([{ type: 'times.login', phone: '13412341234', code: '123456' }]);
+    expect(wrapper.emitted('done')).toEqual([['times:13412341234']]);
+  });
+});
