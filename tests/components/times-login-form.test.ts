@@ -68,3 +68,17 @@ describe('Times login form', () => {
     expect(wrapper.emitted('done')).toEqual([['times:13412341234']]);
   });
 });
+
+describe('send-code button', () => {
+  it('asks for one code when clicked twice before the first answer', async () => {
+    let answer: () => void = () => undefined;
+    const sent = fakeWorker(() => new Promise((resolve) => (answer = () => resolve({ ok: true, data: { sent: true } }))));
+    const { wrapper } = mountForm();
+    await wrapper.find(byId('phone-input')).setValue('13412341234');
+    await wrapper.find(byId('send-code')).trigger('click');
+    await wrapper.find(byId('send-code')).trigger('click');
+    answer();
+    await flushPromises();
+    expect(sent).toHaveLength(1);
+  });
+});
