@@ -1,0 +1,48 @@
+import type { Page } from 'playwright-core';
+import type { ExtensionSession } from './browser';
+import { storageRoundTrip } from './storage';
+
+// The options page, through the data-testid hooks of shared/E2E-CONTRACT.md only.
+
+export interface OptionsInput {
+  timesBaseUrl?: string;
+  /** `HH:mm`, China time. */
+  checkinTime?: string;
+  randomDelayMinutes?: number;
+}
+
+const testId = (id: string) => `[data-testid="${id}"]`;
+
+export class OptionsPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(session: ExtensionSession): Promise<OptionsPage> {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await page.locator(testId('save-settings')).waitFor();
+    // The page fills its form from storage after mounting, overwriting anything typed before. One more
+    // storage round trip from the page queues behind that read, so the form is settled after it.
+    await storageRoundTrip(page);
+    return new OptionsPage(page);
+  }
+
+  field(id: 'times-base-url' | 'checkin-time' | 'random-delay') {
+    return this.page.locator(testId(id));
+  }
+
+  /** Fills the given fields, saves, and waits for the page to confirm the save. */
+  async save(input: OptionsInput): Promise<void> {
+    if (input.timesBaseUrl !== undefined) await this.field('times-base-url').fill(input.timesBaseUrl);
+    if (input.checkinTime !== undefined) await this.field('checkin-time').fill(input.checkinTime);
+    if (input.randomDelayMinutes !== undefined) await this.field('random-delay').fill(String(input.randomDelayMinutes));
+    await this.page.locator(testId('save-settings')).click();
+    const saved = this.page.locator(testId('settings-saved'));
+    const refused = this.page.locator(testId('error-message'));
+    await saved.or(refused).first().waitFor();
+    if (await refused.isVisible()) throw new Error(`options refused the settings: ${await refused.innerText()}`);
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}

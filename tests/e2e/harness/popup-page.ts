@@ -1,0 +1,100 @@
+import type { Locator, Page } from 'playwright-core';
+import type { ExtensionSession } from './browser';
+import { poll } from './wait';
+
+// The popup, opened as a tab (an action popup can't be opened by automation), through the
+// data-testid hooks of shared/E2E-CONTRACT.md only.
+
+const testId = (id: string) => `[data-testid="${id}"]`;
+
+/** One `account-item` of the list. */
+export class AccountItem {
+  constructor(readonly root: Locator) {}
+
+  get status(): Locator {
+    return this.root.locator(testId('checkin-status'));
+  }
+  get points(): Locator {
+    return this.root.locator(testId('points'));
+  }
+  get checkinButton(): Locator {
+    return this.root.locator(testId('checkin-button'));
+  }
+  get logoutButton(): Locator {
+    return this.root.locator(testId('logout-button'));
+  }
+
+  /** The check-in state (`data-state` of `checkin-status`). */
+  state(): Promise<string | null> {
+    return this.status.getAttribute('data-state');
+  }
+
+  /** Waits until the check-in state is one of `states`; on timeout the error names the last state. */
+  async waitForState(states: string | string[], timeoutMs = 15_000): Promise<string> {
+    const wanted = [states].flat();
+    const selector = wanted.map((state) => `${testId('checkin-status')}[data-state="${state}"]`).join(', ');
+    try {
+      await this.root.locator(selector).waitFor({ timeout: timeoutMs });
+    } catch {
+      throw new Error(`check-in state stayed "${await this.state()}", expected ${wanted.join(' or ')}`);
+    }
+    return (await this.state()) ?? '';
+  }
+}
+
+export class PopupPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(session: ExtensionSession): Promise<PopupPage> {
+    const page = await session.context.newPage();
+    // About the size of a real action popup, so a screenshot looks like what users see.
+    await page.setViewportSize({ width: 400, height: 520 });
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await page.locator(testId('add-account')).waitFor();
+    return new PopupPage(page);
+  }
+
+  get error(): Locator {
+    return this.page.locator(testId('error-message'));
+  }
+
+  account(key: string): AccountItem {
+    return new AccountItem(this.page.locator(`${testId('account-item')}[data-account-key="${key}"]`));
+  }
+
+  timesAccount(phone: string): AccountItem {
+    return this.account(`times:${phone}`);
+  }
+
+  get sendCodeButton(): Locator {
+    return this.page.locator(testId('send-code'));
+  }
+
+  /** Opens the Times login form and enters the phone. */
+  async openTimesLogin(phone: string): Promise<void> {
+    await this.page.locator(testId('add-account')).click();
+    await this.page.locator(testId('provider-times')).click();
+    await this.page.locator(testId('phone-input')).fill(phone);
+  }
+
+  /** Opens the Times login form, enters the phone and asks for a code. */
+  async requestTimesCode(phone: string): Promise<void> {
+    await this.openTimesLogin(phone);
+    await this.sendCodeButton.click();
+  }
+
+  /**
+   * Logs a Times account in by SMS. `codeFor` reads the code the (mock) server sent, standing in for
+   * the user's phone; it is polled because the code only exists once the worker's request arrived.
+   */
+  async loginTimes(phone: string, codeFor: (phone: string) => string | undefined): Promise<AccountItem> {
+    await this.requestTimesCode(phone);
+    const code = await poll(() => codeFor(phone), 10_000, 'no SMS code was sent');
+    await this.page.locator(testId('code-input')).fill(code);
+    await this.page.locator(testId('login-submit')).click();
+    const item = this.timesAccount(phone);
+    await item.root.or(this.error).first().waitFor();
+    if (await this.error.isVisible()) throw new Error(`login failed: ${await this.error.innerText()}`);
+    return item;
+  }
+}
