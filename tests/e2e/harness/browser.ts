@@ -1,43 +1,26 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { chinaTimeMs } from '../../mock-api/china-time';
+import { findBrowser, findLibfaketime } from '../../../scripts/find-browser.mjs';
 
 // Starts the system Chromium with the built e2e extension loaded. Never downloads a browser: the
 // tests run against Debian's package, which is what the CI image and developers' machines have.
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
+/** The browser `npm test` found (it exports CHROME_PATH); the same search when run on its own. */
 export function findChromium(): string {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    // An explicit choice that is wrong must not silently fall back to another browser.
-    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is "${fromEnv}", which does not exist: point it at Chromium or unset it`);
-    return fromEnv;
-  }
-  const found = CANDIDATES.find((path) => existsSync(path));
-  if (!found) throw new Error(`No Chromium found (looked at CHROME_PATH, ${CANDIDATES.join(', ')}). Install it: apt-get install chromium`);
+  const found = findBrowser();
+  if (!found) throw new Error('No Chromium found (CHROME_PATH, /usr/bin/chromium, an installed Chrome). Install it: apt-get install chromium');
   return found;
 }
 
-/** The libfaketime preload library; its directory depends on the architecture (x86_64, aarch64, …). */
-export function findLibfaketime(): string {
-  try {
-    const listed = execFileSync('dpkg', ['-L', 'libfaketime'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n');
-    const lib = listed.find((line) => line.endsWith('/faketime/libfaketime.so.1'));
-    if (lib && existsSync(lib)) return lib;
-  } catch {
-    // No dpkg or package not registered: look in the usual multiarch directories.
-  }
-  // Older releases put it in /usr/lib/faketime.
-  for (const dir of ['/usr/lib', ...readdirSync('/usr/lib').map((name) => join('/usr/lib', name))]) {
-    const lib = join(dir, 'faketime/libfaketime.so.1');
-    if (existsSync(lib)) return lib;
-  }
-  throw new Error('libfaketime not found, needed by the clock test. Install it: apt-get install faketime');
+function libfaketime(): string {
+  const found = findLibfaketime();
+  if (!found) throw new Error('libfaketime not found, needed by the clock test. Install it: apt-get install faketime');
+  return found;
 }
 
 export interface LaunchOptions {
@@ -64,7 +47,7 @@ function faketimeEnv(faketime: string): { env: Record<string, string>; offsetMs:
   return {
     offsetMs: offsetSeconds * 1000,
     env: {
-      LD_PRELOAD: findLibfaketime(),
+      LD_PRELOAD: libfaketime(),
       FAKETIME: `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds}`,
       TZ: 'Asia/Shanghai',
       // Not FAKETIME_DONT_FAKE_MONOTONIC=1: measured with Chromium 156, it slows every IPC to seconds
