@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { refreshDueSessions, refreshTimesSession, withTimesSession } from '@/entrypoints/background/sessions';
 import { createTimesClient } from '@/utils/api/times';
@@ -85,6 +85,25 @@ describe('Times sessions', () => {
     await settingsItem.setValue({ ...(await settingsItem.getValue()), timesBaseUrl: 'http://127.0.0.1:9' });
     await expect(refreshTimesSession(key)).rejects.toMatchObject({ kind: 'network' });
     expect(await storedTimesSecret(key)).toMatchObject({ token: before.token, refreshToken: before.refreshToken });
+    expect((await readAccounts())[0]).toMatchObject({ session: 'active' });
+  });
+
+  it('keeps the tokens when the refresh hangs until the 15 s timeout', async () => {
+    const key = await loginTimes(api());
+    const before = await storedTimesSecret(key);
+    api().inject({ route: 'times.refresh', kind: 'hang' });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const outcome = refreshTimesSession(key).catch((error: unknown) => error);
+      await vi.waitFor(() => expect(api().hits('times.refresh')).toHaveLength(1));
+      await vi.advanceTimersByTimeAsync(14_900);
+      expect(await Promise.race([outcome, 'still waiting'])).toBe('still waiting');
+      await vi.advanceTimersByTimeAsync(100);
+      expect(await outcome).toMatchObject({ kind: 'timeout', message: '请求超时，请检查网络后重试' });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await storedTimesSecret(key)).toMatchObject({ token: before.token, refreshToken: before.refreshToken, refreshFailures: 1 });
     expect((await readAccounts())[0]).toMatchObject({ session: 'active' });
   });
 
