@@ -42,6 +42,30 @@ export class OptionsPage {
     if (await refused.isVisible()) throw new Error(`options refused the settings: ${await refused.innerText()}`);
   }
 
+  /** The Homing base URL input (not part of OptionsInput, which the Times tests share). */
+  get homingBaseUrl() {
+    return this.page.locator(testId('homing-base-url'));
+  }
+
+  get saved() {
+    return this.page.locator(testId('settings-saved'));
+  }
+
+  get error() {
+    return this.page.locator(testId('error-message'));
+  }
+
+  /**
+   * Clicks save and reports what the page answered, without throwing on a refusal: for tests of the
+   * refusal itself. `error` is the page's message when it refused.
+   */
+  async submit(): Promise<{ saved: boolean; error?: string }> {
+    await this.page.locator(testId('save-settings')).click();
+    await this.saved.or(this.error).first().waitFor();
+    if (await this.error.isVisible()) return { saved: false, error: await this.error.innerText() };
+    return { saved: true };
+  }
+
   close(): Promise<void> {
     return this.page.close();
   }

@@ -23,6 +23,9 @@ export class AccountItem {
   get logoutButton(): Locator {
     return this.root.locator(testId('logout-button'));
   }
+  get sessionStatus(): Locator {
+    return this.root.locator(testId('session-status'));
+  }
 
   /** The check-in state (`data-state` of `checkin-status`). */
   state(): Promise<string | null> {
@@ -68,6 +71,26 @@ export class PopupPage {
 
   get sendCodeButton(): Locator {
     return this.page.locator(testId('send-code'));
+  }
+
+  /** Any element of the popup by its contract hook (shared/E2E-CONTRACT.md). */
+  byTestId(id: string): Locator {
+    return this.page.locator(testId(id));
+  }
+
+  homingAccount(mobile: string): AccountItem {
+    return this.account(`homing:${mobile}`);
+  }
+
+  /** Every listed Homing account (a 智桂通 login has no mobile, so its key is not known in advance). */
+  get homingAccounts(): Locator {
+    return this.page.locator(`${testId('account-item')}[data-account-key^="homing:"]`);
+  }
+
+  /** Opens the Homing login form; it starts in SMS mode. */
+  async openHomingLogin(): Promise<void> {
+    await this.page.locator(testId('add-account')).click();
+    await this.page.locator(testId('provider-homing')).click();
   }
 
   /** Opens the Times login form and enters the phone. */
