@@ -1,11 +1,10 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaptchaMode } from '../mock-api/captcha';
-import { startMockApi, type MockApi } from '../mock-api/server';
-import { launchExtension, type ExtensionSession } from './harness/browser';
-import { ensureFreshBuild } from './harness/build';
+import type { ExtensionSession } from './harness/browser';
 import { HomingForm, homingCookieTrail, logoutBearerDigests, recordDialogs, saveHomingBaseUrl, storageContains } from './harness/homing-flows';
 import { OptionsPage } from './harness/options-page';
+import { useE2E } from './harness/lifecycle';
 import { PopupPage } from './harness/popup-page';
 import { digest, readStorage, secretDigests } from './harness/storage';
 import { observe, poll } from './harness/wait';
@@ -21,13 +20,12 @@ const PASSWORD = 'Right1234';
 const CAPTCHA_UNAVAILABLE = '验证码无法显示，请刷新';
 const CHINESE = /[\u4e00-\u9fff]/;
 
-let mock: MockApi;
-let session: ExtensionSession | undefined;
+const e2e = useE2E();
 
 /** A fresh browser whose Homing base URL is the mock, and its popup. */
 async function startWithHoming(): Promise<{ s: ExtensionSession; popup: PopupPage; form: HomingForm }> {
-  session = await launchExtension();
-  await saveHomingBaseUrl(session, mock.url);
+  const session = await e2e.launch();
+  await saveHomingBaseUrl(session, e2e.mock.url);
   const popup = await PopupPage.open(session);
   await popup.openHomingLogin();
   return { s: session, popup, form: new HomingForm(popup) };
@@ -42,20 +40,10 @@ async function failPasswordOnce(popup: PopupPage, form: HomingForm): Promise<voi
   await popup.error.waitFor();
 }
 
-beforeAll(async () => {
-  ensureFreshBuild();
-  mock = await startMockApi();
-});
-beforeEach(() => mock.reset());
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(() => mock?.close());
 
 describe('Homing password login with image captcha', () => {
   it('asks for a captcha after a wrong password, logs in with a refreshed one, and logs out at the server', async () => {
-    mock.homing.addUser(MOBILE, PASSWORD);
+    e2e.mock.homing.addUser(MOBILE, PASSWORD);
     const { s, popup, form } = await startWithHoming();
 
     await failPasswordOnce(popup, form);
@@ -68,9 +56,9 @@ describe('Homing password login with image captcha', () => {
     await form.captchaRefresh.click();
     await expect.poll(async () => (await form.captchaImage.getAttribute('src')) !== firstSrc).toBe(true);
     expect(((await form.captchaImage.getAttribute('src')) ?? '').startsWith('data:image/png;base64,')).toBe(true);
-    expect(mock.hits('homing.refreshImageCode')).toHaveLength(1);
+    expect(e2e.mock.hits('homing.refreshImageCode')).toHaveLength(1);
 
-    const captcha = mock.homing.captchaText() ?? '';
+    const captcha = e2e.mock.homing.captchaText() ?? '';
     await form.captchaInput.fill(captcha);
     await form.password.fill(PASSWORD);
     const item = popup.homingAccount(MOBILE);
@@ -79,8 +67,8 @@ describe('Homing password login with image captcha', () => {
     // The captcha lives in the server's session cookie: the worker's requests must all carry the one
     // cookie the first answer set. Without it each request would be a new session that never asked
     // for a captcha, and the login above would pass while the real server refuses it.
-    expect(homingCookieTrail(mock)).toEqual(['login:-', 'refreshImageCode:A', 'login:A']);
-    expect(JSON.parse(mock.hits('homing.login')[1].body).imgCode).toBe(captcha);
+    expect(homingCookieTrail(e2e.mock)).toEqual(['login:-', 'refreshImageCode:A', 'login:A']);
+    expect(JSON.parse(e2e.mock.hits('homing.login')[1].body).imgCode).toBe(captcha);
 
     // The list shows the masked mobile only; the full number appears nowhere on the page.
     expect(await item.root.innerText()).toContain(MASKED);
@@ -88,7 +76,7 @@ describe('Homing password login with image captcha', () => {
     expect(await item.sessionStatus.getAttribute('data-state')).toBe('active');
 
     // The stored token is the one the server issued and still honours.
-    const issued = mock.homing.validTokens();
+    const issued = e2e.mock.homing.validTokens();
     expect(issued).toHaveLength(1);
     const [token] = issued;
     const tokenDigest = await digest(token);
@@ -98,8 +86,8 @@ describe('Homing password login with image captcha', () => {
     await item.root.waitFor({ state: 'detached' });
 
     // Logout reached the server with that token as a bearer, and the server dropped it.
-    expect(await logoutBearerDigests(mock)).toEqual([tokenDigest]);
-    expect(mock.homing.validTokens().includes(token)).toBe(false);
+    expect(await logoutBearerDigests(e2e.mock)).toEqual([tokenDigest]);
+    expect(e2e.mock.homing.validTokens().includes(token)).toBe(false);
     expect(await popup.error.isVisible()).toBe(false);
     // Nothing of the session is left behind: no secret entry, no account, the token in no stored value.
     const stored = await readStorage(s.worker);
@@ -111,14 +99,14 @@ describe('Homing password login with image captcha', () => {
 
 describe('Homing forgotten password', () => {
   it('resets the password by SMS code, refusing a weak one on the spot, then logs in with the new one', async () => {
-    mock.homing.addUser(MOBILE, 'OldPass111');
+    e2e.mock.homing.addUser(MOBILE, 'OldPass111');
     const { popup, form } = await startWithHoming();
     await form.mode('password').click();
     await form.forgot.click();
 
     await form.phone.fill(MOBILE);
     await form.sendCode.click();
-    const code = await poll(() => mock.homing.lastCode(MOBILE, 'forgot'), 10_000, 'no reset code was sent');
+    const code = await poll(() => e2e.mock.homing.lastCode(MOBILE, 'forgot'), 10_000, 'no reset code was sent');
     await form.code.fill(code);
 
     // Too short, and letters only: both break the rule, and the page says so before any request.
@@ -130,9 +118,9 @@ describe('Homing forgotten password', () => {
       expect(await popup.error.isVisible()).toBe(true);
       expect(await popup.error.getAttribute('role')).toBe('alert');
       expect(await popup.error.innerText()).toMatch(CHINESE);
-      expect(await observe(() => mock.hits('homing.resetPassword').length, 1_000)).toEqual([0]);
+      expect(await observe(() => e2e.mock.hits('homing.resetPassword').length, 1_000)).toEqual([0]);
     }
-    expect(mock.homing.password(MOBILE)).toBe('OldPass111');
+    expect(e2e.mock.homing.password(MOBILE)).toBe('OldPass111');
 
     await form.newPassword.fill('abc12345');
     await form.resetSubmit.click();
@@ -142,8 +130,8 @@ describe('Homing forgotten password', () => {
     expect(await form.phone.inputValue()).toBe(MOBILE);
     expect(await form.code.count()).toBe(0);
     expect(await popup.error.isVisible()).toBe(false);
-    expect(mock.hits('homing.resetPassword')).toHaveLength(1);
-    expect(mock.homing.password(MOBILE) === 'abc12345').toBe(true);
+    expect(e2e.mock.hits('homing.resetPassword')).toHaveLength(1);
+    expect(e2e.mock.homing.password(MOBILE) === 'abc12345').toBe(true);
 
     await form.password.fill('abc12345');
     const item = popup.homingAccount(MOBILE);
@@ -156,8 +144,8 @@ describe('Homing captcha from a hostile server', () => {
   // A compromised server controls valiCodeImg: an SVG with script, a javascript: URL, raw HTML. The
   // mock's payloads all call alert(), so a dialog is the sign that any of them ran.
   it.each<CaptchaMode>(['svg', 'javascript', 'html'])('does not render a %s captcha and runs none of its script', async (captchaMode) => {
-    mock.homing.captchaMode = captchaMode;
-    mock.homing.addUser(MOBILE, PASSWORD);
+    e2e.mock.homing.captchaMode = captchaMode;
+    e2e.mock.homing.addUser(MOBILE, PASSWORD);
     const { popup, form } = await startWithHoming();
     const dialogs = recordDialogs(popup.page);
 
@@ -173,7 +161,7 @@ describe('Homing captcha from a hostile server', () => {
     // An onerror/onload would fire shortly after insertion: watch a little before concluding.
     expect(await observe(() => dialogs.length, 1_500)).toEqual([0]);
     // The captcha was really offered (so the test is about rendering, not a missing captcha).
-    expect(mock.homing.captchaText()).toBeDefined();
+    expect(e2e.mock.homing.captchaText()).toBeDefined();
 
     // The listener works in this page: an alert the test itself raises is seen.
     await popup.page.evaluate(() => alert('probe'));
@@ -188,18 +176,18 @@ describe('Homing SMS and 智桂通 login', () => {
     await form.mode('sms').click();
     await form.phone.fill(MOBILE);
     await form.sendCode.click();
-    const code = await poll(() => mock.homing.lastCode(MOBILE, 'login'), 10_000, 'no SMS code was sent');
+    const code = await poll(() => e2e.mock.homing.lastCode(MOBILE, 'login'), 10_000, 'no SMS code was sent');
     await form.code.fill(code);
     const item = popup.homingAccount(MOBILE);
     await form.expectListed(item);
 
     expect(await item.root.innerText()).toContain(MASKED);
     expect(await item.sessionStatus.getAttribute('data-state')).toBe('active');
-    expect(mock.hits('homing.loginBySmsCode')).toHaveLength(1);
+    expect(e2e.mock.hits('homing.loginBySmsCode')).toHaveLength(1);
   });
 
   it('logs in with a 智桂通 token the server knows and lists the account', async () => {
-    mock.homing.zgtTokens.add('zgt-e2e-good-token');
+    e2e.mock.homing.zgtTokens.add('zgt-e2e-good-token');
     const { popup, form } = await startWithHoming();
 
     await form.mode('zgt').click();
@@ -223,20 +211,20 @@ describe('Homing SMS and 智桂通 login', () => {
     expect(await popup.error.isVisible()).toBe(true);
     expect(await popup.error.getAttribute('role')).toBe('alert');
     expect(await popup.error.innerText()).toBe('智桂通 token 无效');
-    expect(mock.hits('homing.zgtLogin')).toHaveLength(1);
+    expect(e2e.mock.hits('homing.zgtLogin')).toHaveLength(1);
     expect(await popup.homingAccounts.count()).toBe(0);
   });
 });
 
 describe('Homing base URL setting', () => {
   it('saves a valid Homing base URL and refuses ftp://x with a message, keeping the saved one', async () => {
-    session = await launchExtension();
+    const session = await e2e.launch();
     const options = await OptionsPage.open(session);
 
-    await options.homingBaseUrl.fill(mock.url);
+    await options.homingBaseUrl.fill(e2e.mock.url);
     expect(await options.submit()).toEqual({ saved: true });
     expect(await options.saved.isVisible()).toBe(true);
-    expect((await readStorage(session.worker)).settings?.homingBaseUrl).toBe(mock.url);
+    expect((await readStorage(session.worker)).settings?.homingBaseUrl).toBe(e2e.mock.url);
 
     await options.homingBaseUrl.fill('ftp://x');
     const refused = await options.submit();
@@ -245,11 +233,11 @@ describe('Homing base URL setting', () => {
     expect(refused.error).toContain('Homing');
     expect(await options.error.getAttribute('role')).toBe('alert');
     expect(await options.saved.isVisible()).toBe(false);
-    expect((await readStorage(session.worker)).settings?.homingBaseUrl).toBe(mock.url);
+    expect((await readStorage(session.worker)).settings?.homingBaseUrl).toBe(e2e.mock.url);
 
     // A reopened page shows what is stored: the valid URL, not the refused one.
     await options.close();
     const reopened = await OptionsPage.open(session);
-    expect(await reopened.homingBaseUrl.inputValue()).toBe(mock.url);
+    expect(await reopened.homingBaseUrl.inputValue()).toBe(e2e.mock.url);
   });
 });

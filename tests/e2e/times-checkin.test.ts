@@ -2,14 +2,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chinaDate, chinaTimeMs, DATE_TIME_PATTERN } from '../mock-api/china-time';
-import { startMockApi, type MockApi } from '../mock-api/server';
 import { TIMES_PATHS } from '../mock-api/times';
-import { launchExtension, type ExtensionSession, type LaunchOptions } from './harness/browser';
-import { ensureFreshBuild } from './harness/build';
+import type { ExtensionSession } from './harness/browser';
 import { checkinTimeNotYetDue, loginTimes, saveOptions } from './harness/flows';
 import { OptionsPage } from './harness/options-page';
+import { useE2E } from './harness/lifecycle';
 import { PopupPage } from './harness/popup-page';
 import { readStorage, secretDigests } from './harness/storage';
 import { acceptedCheckins, seenCollects, seenRefreshes } from './harness/times-mock';
@@ -24,50 +23,34 @@ const DUE_NOW = { checkinTime: '00:00', randomDelayMinutes: 0 };
 /** The China date the faked clock starts on: any date will do, a fixed one reads better. */
 const EIGHT_DAY = '2026-11-23';
 
-let mock: MockApi;
-let session: ExtensionSession | undefined;
-
-async function start(options?: LaunchOptions): Promise<ExtensionSession> {
-  session = await launchExtension(options);
-  return session;
-}
+const e2e = useE2E();
 
 /** Logs in with a check-in time already passed, and waits for the automatic check-in. */
 async function checkedInToday(s: ExtensionSession) {
-  await saveOptions(s, { timesBaseUrl: mock.url, ...DUE_NOW });
-  const logged = await loginTimes(s, mock, PHONE);
+  await saveOptions(s, { timesBaseUrl: e2e.mock.url, ...DUE_NOW });
+  const logged = await loginTimes(s, e2e.mock, PHONE);
   const state = await logged.item.waitForState(['done', 'failed']);
   // The stored record carries the server's reason (no token in it): the failure says why.
   expect(state, (await readStorage(s.worker)).checkins?.[KEY]?.error).toBe('done');
   return logged;
 }
 
-beforeAll(async () => {
-  ensureFreshBuild();
-  mock = await startMockApi();
-});
-beforeEach(() => mock.reset());
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(() => mock?.close());
 
 describe('Times check-in', () => {
   it("logs in by SMS from the popup and sees today's check-in done without another click", async () => {
-    const s = await start();
+    const s = await e2e.launch();
     const { popup, item } = await checkedInToday(s);
 
     // Lists show a masked number; the full one appears nowhere on the page.
     expect(await item.root.innerText()).toContain('134****1234');
     expect(await popup.page.locator('body').innerText()).not.toContain(PHONE);
     // Points are read back after the check-in: the server's count, digits only.
-    await expect.poll(() => item.points.innerText()).toBe(String(mock.times.points(PHONE)));
+    await expect.poll(() => item.points.innerText()).toBe(String(e2e.mock.times.points(PHONE)));
     expect(await item.points.innerText()).toMatch(/^\d+$/);
     if (process.env.E2E_SCREENSHOT) await popup.page.screenshot({ path: process.env.E2E_SCREENSHOT });
 
-    expect(acceptedCheckins(mock, PHONE)).toBe(1);
-    const collects = await seenCollects(mock);
+    expect(acceptedCheckins(e2e.mock, PHONE)).toBe(1);
+    const collects = await seenCollects(e2e.mock);
     expect(collects).toHaveLength(1);
     const [collect] = collects;
     // The documented path keeps its double slash; a normalised path is a different (unknown) route.
@@ -77,11 +60,11 @@ describe('Times check-in', () => {
       clientCode: 'sys_linlibang',
       createTime: collect.body.createTime,
       mapPamater: { sign: collect.body.createTime },
-      memberId: mock.times.memberId(PHONE),
+      memberId: e2e.mock.times.memberId(PHONE),
     });
     // 19 digits exceed Number.MAX_SAFE_INTEGER: only a JSON string carries them exactly.
-    expect(collect.rawBody).toContain(`"memberId":"${mock.times.memberId(PHONE)}"`);
-    expect(mock.times.memberId(PHONE)).toMatch(/^\d{19}$/);
+    expect(collect.rawBody).toContain(`"memberId":"${e2e.mock.times.memberId(PHONE)}"`);
+    expect(e2e.mock.times.memberId(PHONE)).toMatch(/^\d{19}$/);
     const createTime = String(collect.body.createTime);
     expect(createTime).toMatch(DATE_TIME_PATTERN);
     expect(createTime.slice(0, 10)).toBe(chinaDate(collect.at));
@@ -93,14 +76,14 @@ describe('Times check-in', () => {
   it('does not check in a second time when the browser restarts the same day', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'linli-e2e-restart-'));
     try {
-      await checkedInToday(await start({ userDataDir: profile }));
-      await session?.close();
+      await checkedInToday(await e2e.launch({ userDataDir: profile }));
+      await e2e.closeBrowser();
 
-      const again = await start({ userDataDir: profile });
+      const again = await e2e.launch({ userDataDir: profile });
       // Every worker start runs overdue work: watch it long enough to do a wrong second check-in.
       const seen = await observe(async () => {
         const stored = await readStorage(again.worker);
-        return { collects: mock.hits('times.collect').length, state: stored.checkins?.[KEY]?.state };
+        return { collects: e2e.mock.hits('times.collect').length, state: stored.checkins?.[KEY]?.state };
       }, 4_000);
       expect(seen.map((sample) => sample.collects)).toEqual([1]);
       expect(seen.map((sample) => sample.state)).toEqual(['done']);
@@ -109,34 +92,34 @@ describe('Times check-in', () => {
       await popup.timesAccount(PHONE).status.waitFor();
       expect(await popup.timesAccount(PHONE).state()).toBe('done');
     } finally {
-      await session?.close();
+      await e2e.closeBrowser();
       rmSync(profile, { recursive: true, force: true });
     }
   });
 
   it('answers the check-in button with "already" once today is done, and checks in no second time', async () => {
-    const { item } = await checkedInToday(await start());
+    const { item } = await checkedInToday(await e2e.launch());
 
     await item.checkinButton.click();
 
     expect(await item.waitForState('already')).toBe('already');
-    const accepted = await observe(() => acceptedCheckins(mock, PHONE), 1_500);
+    const accepted = await observe(() => acceptedCheckins(e2e.mock, PHONE), 1_500);
     expect(accepted).toEqual([1]);
   });
 
   it('refreshes an expired access token once and then checks in with the new token', async () => {
-    const s = await start();
-    await saveOptions(s, { timesBaseUrl: mock.url, checkinTime: await checkinTimeNotYetDue(), randomDelayMinutes: 0 });
-    const { item } = await loginTimes(s, mock, PHONE);
+    const s = await e2e.launch();
+    await saveOptions(s, { timesBaseUrl: e2e.mock.url, checkinTime: await checkinTimeNotYetDue(), randomDelayMinutes: 0 });
+    const { item } = await loginTimes(s, e2e.mock, PHONE);
     expect(await item.state()).toBe('pending');
-    expect(mock.hits('times.collect')).toHaveLength(0);
+    expect(e2e.mock.hits('times.collect')).toHaveLength(0);
     const before = await secretDigests(s.worker, KEY);
 
-    mock.times.expireAccessTokens();
+    e2e.mock.times.expireAccessTokens();
     await item.checkinButton.click();
 
     expect(await item.waitForState(['done', 'failed'])).toBe('done');
-    const refreshes = await seenRefreshes(mock);
+    const refreshes = await seenRefreshes(e2e.mock);
     expect(refreshes).toHaveLength(1);
     expect(refreshes[0].contentType).toMatch(/^(application\/x-www-form-urlencoded|multipart\/form-data)/);
     expect(refreshes[0].fields).toMatchObject({ grant_type: 'refresh_token', client_id: 'app_c', refresh_token: before.refreshToken });
@@ -145,16 +128,16 @@ describe('Times check-in', () => {
     expect(after.refreshToken === before.refreshToken).toBe(false);
     expect(after.token === before.token).toBe(false);
     // The first try was rejected with the old token, the replay used the refreshed one and counted.
-    const collects = await seenCollects(mock);
+    const collects = await seenCollects(e2e.mock);
     expect(collects.map((c) => c.tokenDigest === before.token)).toEqual([true, false]);
     expect(collects[1].tokenDigest === after.token).toBe(true);
-    expect(acceptedCheckins(mock, PHONE)).toBe(1);
+    expect(acceptedCheckins(e2e.mock, PHONE)).toBe(1);
   });
 
   it('refuses a malformed phone number on the spot, in Chinese, without contacting the server', async () => {
-    const s = await start();
+    const s = await e2e.launch();
     // Pointed at the mock so that a request which slipped through would be seen (and not hit production).
-    await saveOptions(s, { timesBaseUrl: mock.url });
+    await saveOptions(s, { timesBaseUrl: e2e.mock.url });
     const popup = await PopupPage.open(s);
 
     await popup.requestTimesCode('12345');
@@ -162,27 +145,27 @@ describe('Times check-in', () => {
     await popup.error.waitFor();
     expect(await popup.error.getAttribute('role')).toBe('alert');
     expect(await popup.error.innerText()).toMatch(/[\u4e00-\u9fff]/);
-    expect(await observe(() => mock.requests.length, 1_000)).toEqual([0]);
+    expect(await observe(() => e2e.mock.requests.length, 1_000)).toEqual([0]);
   });
 
   it('waits for 08:00 China time and then checks in by itself', async () => {
     // The browser's clock (libfaketime) starts 30 s before 08:00, time enough to log in (about 3 s);
     // the mock's clock runs alongside it.
-    const s = await start({ faketime: `${EIGHT_DAY} 07:59:30` });
-    mock.setNow(() => Date.now() + s.clockOffsetMs);
+    const s = await e2e.launch({ faketime: `${EIGHT_DAY} 07:59:30` });
+    e2e.mock.setNow(() => Date.now() + s.clockOffsetMs);
     const workerNow = await s.worker.evaluate(() => Date.now());
     expect(Math.abs(workerNow - (Date.now() + s.clockOffsetMs))).toBeLessThan(2_000);
 
     const options = await OptionsPage.open(s);
     expect(await options.field('checkin-time').inputValue()).toBe('08:00');
-    await options.save({ timesBaseUrl: mock.url, randomDelayMinutes: 0 });
-    const { item } = await loginTimes(s, mock, PHONE);
+    await options.save({ timesBaseUrl: e2e.mock.url, randomDelayMinutes: 0 });
+    const { item } = await loginTimes(s, e2e.mock, PHONE);
     expect(await item.state()).toBe('pending');
-    expect(mock.hits('times.collect')).toHaveLength(0);
+    expect(e2e.mock.hits('times.collect')).toHaveLength(0);
 
     // Nothing is clicked from here on: only the worker's alarm can make this happen.
     expect(await item.waitForState(['done', 'failed'], 80_000)).toBe('done');
-    const collects = await seenCollects(mock);
+    const collects = await seenCollects(e2e.mock);
     expect(collects).toHaveLength(1);
     expect(collects[0].at).toBeGreaterThanOrEqual(chinaTimeMs(`${EIGHT_DAY} 08:00:00`));
     expect(String(collects[0].body.createTime)).toMatch(new RegExp(`^${EIGHT_DAY} 08:00:\\d{2}$`));
