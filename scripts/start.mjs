@@ -142,8 +142,9 @@ console.log(`
 To pin it: click the puzzle-piece (Extensions) icon right of the address bar, then the pin next to
 "邻里签到 Linli Check-in"; click the pinned icon to open the popup. Close the browser to stop${mockApi ? ' (and the mock API)' : ''}.
 `);
-// A normal window on the new-tab page: the popup only opens from the toolbar, and the options page is
-// one right-click away (or paste the Options URL above).
+// A normal window on the new-tab page. Neither the extension's own pages (Chromium opens a start URL
+// before the unpacked extension is registered, and blocks it) nor chrome:// pages (ignored on the
+// command line) can be the start page, as measured under Xvfb; the popup opens from the toolbar.
 const chrome = spawn(browser, [`--user-data-dir=${profileDir}`, ...chromeArgs], { stdio: 'inherit' });
 const stop = () => {
   mockApi?.stop();
