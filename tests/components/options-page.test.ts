@@ -77,3 +77,10 @@ describe('options page', () => {
     expect((await readSettings()).homingBaseUrl).toBe('https://homing.example.com');
   });
 });
+
+describe('options page form', () => {
+  it('leaves input checks to our Chinese messages (no native English tooltips)', async () => {
+    const wrapper = await mountOptions();
+    expect(wrapper.find('form').attributes('novalidate')).toBeDefined();
+  });
+});
