@@ -8,6 +8,10 @@ export const TIMES_PRODUCTION_ORIGIN = 'https://m-center-prod-linli.timesgroup.c
 // server on loopback. Nothing else differs from the production build (see shared/E2E-CONTRACT.md).
 const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+// The e2e build must run exactly the production code (shared/E2E-CONTRACT.md). WXT sets NODE_ENV to the
+// mode's name, which would ship Vue's development runtime in `--mode e2e`: pin it to production.
+if (process.env.NODE_ENV === 'e2e') process.env.NODE_ENV = 'production';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-vue'],
   vite: () => ({
@@ -19,6 +23,13 @@ export default defineConfig({
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
     },
   }),
+  hooks: {
+    // WXT's background logger stays quiet only when import.meta.env.MODE is "production": in e2e mode it
+    // would log. A build is production code whatever its mode (the manifest still sees the real mode).
+    'vite:build:extendConfig': (_entrypoints, viteConfig) => {
+      viteConfig.define = { ...viteConfig.define, 'import.meta.env.MODE': JSON.stringify('production') };
+    },
+  },
   manifest: ({ mode }) => ({
     name: '邻里签到 Linli Check-in',
     description: '时代邻里会员每日自动签到，并提供 Homing 员工登录。Daily Times member check-in.',

@@ -5,8 +5,9 @@ import { gzipSync } from 'node:zlib';
 
 // `npm run bench`: what the extension costs. First the JS each entry loads (raw and gzip) against its
 // budget and the size of the store zip; then the check-in round trip against the mock API
-// (scripts/bench-checkin.ts). Exits 1 when the build fails, an entry is over budget or the round-trip
-// benchmark cannot run, so CI catches size regressions; the timings themselves are only printed.
+// (scripts/bench-checkin.ts). Exits 1 when the build fails, an entry is over budget, the e2e build's JS
+// differs from production's, or the round-trip benchmark cannot run, so CI catches regressions; the
+// timings themselves are only printed.
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, '.output');
@@ -100,10 +101,33 @@ const zips = readdirSync(outDir)
   .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs);
 console.log(zips[0] ? `\nStore zip: .output/${zips[0].name}  ${kb(zips[0].stat.size)} (${zips[0].stat.size} bytes)` : '\nStore zip: not found');
 
+// The browser tests drive the e2e build: it must be the production code plus loopback host permissions
+// (shared/E2E-CONTRACT.md), or e2e would test something users never run.
+const jsFiles = (dir) =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith('.js'))
+    .sort();
+let e2eDiffers = ['the e2e build failed'];
+if (run('wxt', ['build', '--mode', 'e2e']) === 0) {
+  const e2eDir = join(outDir, 'chrome-mv3-e2e');
+  const names = [...new Set([...jsFiles(buildDir), ...jsFiles(e2eDir)])];
+  const same = (name) => {
+    try {
+      return readFileSync(join(buildDir, name)).equals(readFileSync(join(e2eDir, name)));
+    } catch {
+      return false;
+    }
+  };
+  e2eDiffers = names.filter((name) => !same(name));
+}
+console.log(`
+E2E build runs the production JS: ${e2eDiffers.length === 0 ? 'yes (every .js file identical)' : `NO: ${e2eDiffers.join(', ')}`}`);
+
 const benchStatus = run('vite-node', ['scripts/bench-checkin.ts']);
 if (benchStatus !== 0) console.error(`\nThe check-in round-trip benchmark failed (exit ${benchStatus}).`);
 
 if (over.length > 0) {
   console.error(`\n!!! OVER BUDGET !!!\n${over.map((line) => `  - ${line}`).join('\n')}`);
 }
-process.exit(over.length > 0 || benchStatus !== 0 || !zips[0] ? 1 : 0);
+process.exit(over.length > 0 || benchStatus !== 0 || !zips[0] || e2eDiffers.length > 0 ? 1 : 0);

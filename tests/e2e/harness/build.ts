@@ -21,5 +21,5 @@ export function ensureFreshBuild(): void {
   const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
   const changed = Math.max(...SOURCES.map((source) => newestMtime(join(ROOT, source))));
   if (built > changed) return;
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync('npm', ['run', 'build:e2e'], { cwd: ROOT, stdio: 'pipe' });
 }
