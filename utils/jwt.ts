@@ -1,16 +1,29 @@
+export interface JwtTimes {
+  /** `exp`, seconds since the epoch, by the server's clock. */
+  exp?: number;
+  /** `iat`, seconds since the epoch, by the server's clock. */
+  iat?: number;
+}
+
+const seconds = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
 /**
- * The `exp` claim (seconds since the epoch) of a JWT, or undefined when the token is not a decodable
- * JWT. The signature is not checked: this only tells when the server will stop accepting the token.
+ * The `exp` and `iat` claims of a JWT; empty when the token is not a decodable JWT. The signature is
+ * not checked: this only tells when the server will stop accepting the token.
  */
-export function jwtExpiry(token: string): number | undefined {
+export function jwtTimes(token: string): JwtTimes {
   const payload = token.split('.')[1];
-  if (!payload) return undefined;
+  if (!payload) return {};
   try {
     const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
     const claims: unknown = JSON.parse(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')));
-    const exp = (claims as { exp?: unknown } | null)?.exp;
-    return typeof exp === 'number' && Number.isFinite(exp) ? exp : undefined;
+    if (!claims || typeof claims !== 'object') return {};
+    const { exp, iat } = claims as Record<string, unknown>;
+    return { exp: seconds(exp), iat: seconds(iat) };
   } catch {
-    return undefined;
+    return {};
   }
 }
+
+/** The `exp` claim of a JWT, or undefined. */
+export const jwtExpiry = (token: string): number | undefined => jwtTimes(token).exp;

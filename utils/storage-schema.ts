@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 // The shape of everything the extension stores, version 1. A stored value is read through these
 // schemas (safeParse, with a fallback), never trusted blindly. When a shape changes, bump the item's
 // version in utils/storage.ts, add a migration, and freeze an example of the old version in
-// tests/unit/storage-migrations.test.ts.
+// tests/unit/storage.test.ts.
 
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -48,6 +48,8 @@ export type Account = z.infer<typeof accountSchema>;
 
 export const timesSecretSchema = z.object({
   provider: z.literal('times'),
+  /** The server that issued the tokens: they are only ever sent back to it, whatever the settings say now. */
+  baseUrl: z.string(),
   token: z.string(),
   refreshToken: z.string(),
   tokenHead: z.string(),
@@ -62,6 +64,7 @@ export type TimesSecret = z.infer<typeof timesSecretSchema>;
 
 export const homingSecretSchema = z.object({
   provider: z.literal('homing'),
+  baseUrl: z.string(),
   token: z.string(),
 });
 export type HomingSecret = z.infer<typeof homingSecretSchema>;

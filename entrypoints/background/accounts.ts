@@ -33,7 +33,7 @@ export async function timesLogin(phone: string, code: string): Promise<string> {
   const { timesBaseUrl } = await readSettings();
   const client = createTimesClient(timesBaseUrl);
   const grant = await client.loginBySmsCode(phone, code);
-  const secret = sessionFromGrant(grant, Date.now());
+  const secret = sessionFromGrant(grant, Date.now(), timesBaseUrl);
   const member = await client.memberDetail(bearer(secret.token, secret.tokenHead), phone);
   const key = timesKey(phone);
   await saveAccount(key, secret, (previous) => ({

@@ -1,5 +1,5 @@
 import { ApiError } from '@/utils/api/http';
-import { createTimesClient, isAlreadySignedError } from '@/utils/api/times';
+import { isAlreadySignedError } from '@/utils/api/times';
 import { chinaDate } from '@/utils/china-time';
 import { maskPhone } from '@/utils/mask';
 import { checkInDue, failedRecord } from '@/utils/schedule';
@@ -51,10 +51,9 @@ async function attempt(key: string, manual: boolean): Promise<DayRecord | undefi
 
   const attempts = previous?.date === today ? previous.attempts + 1 : 1;
   await write(key, { date: today, state: 'running', attempts, at: now });
-  const client = createTimesClient(settings.timesBaseUrl);
   let record: DayRecord;
   try {
-    const signed = await withTimesSession(key, (auth) => client.collect(auth, account.memberId, Date.now()));
+    const signed = await withTimesSession(key, (auth, client) => client.collect(auth, account.memberId, Date.now()));
     record = { date: today, state: signed ? 'done' : 'already', attempts, at: Date.now() };
   } catch (error) {
     if (isAlreadySignedError(error)) {
@@ -74,16 +73,18 @@ async function attempt(key: string, manual: boolean): Promise<DayRecord | undefi
   return record;
 }
 
-function write(key: string, record: DayRecord): Promise<DayRecord> {
-  return updateCheckins((records) => ({ ...records, [key]: record })).then(() => record);
+async function write(key: string, record: DayRecord): Promise<DayRecord> {
+  // An account removed while its check-in was on its way leaves no record behind.
+  if ((await readAccounts()).some((account) => account.key === key)) {
+    await updateCheckins((records) => ({ ...records, [key]: record }));
+  }
+  return record;
 }
 
 /** Reads the member detail after a check-in to show current points; a failure here changes nothing. */
 async function updatePoints(key: string, account: TimesAccount): Promise<void> {
   try {
-    const { timesBaseUrl } = await readSettings();
-    const client = createTimesClient(timesBaseUrl);
-    const member = await withTimesSession(key, (auth) => client.memberDetail(auth, account.phone));
+    const member = await withTimesSession(key, (auth, client) => client.memberDetail(auth, account.phone));
     if (member.points === undefined) return;
     await updateAccounts((accounts) => accounts.map((a) => (a.key === key && a.provider === 'times' ? { ...a, points: member.points } : a)));
   } catch {

@@ -15,9 +15,8 @@ function check(error: string | undefined): void {
   if (error) throw new ApiError('rejected', error);
 }
 
-async function client(token?: string) {
-  const { homingBaseUrl } = await readSettings();
-  return createHomingClient(homingBaseUrl, { token: () => token });
+async function client() {
+  return createHomingClient((await readSettings()).homingBaseUrl);
 }
 
 interface HomingLogin {
@@ -29,7 +28,8 @@ interface HomingLogin {
 async function store(id: string, mobile: string, via: HomingAccount['via'], login: HomingLogin): Promise<string> {
   const key = homingKey(id);
   const now = Date.now();
-  await saveAccount(key, { provider: 'homing', token: login.token }, (previous) => ({
+  const { homingBaseUrl } = await readSettings();
+  await saveAccount(key, { provider: 'homing', baseUrl: homingBaseUrl, token: login.token }, (previous) => ({
     provider: 'homing',
     key,
     mobile,
@@ -90,7 +90,8 @@ export async function homingLogout(key: string) {
   let serverLoggedOut = false;
   if (secret?.provider === 'homing') {
     try {
-      await (await client(secret.token)).logout();
+      // To the server that issued the token, whatever the settings say now.
+      await createHomingClient(secret.baseUrl, { token: () => secret.token }).logout();
       serverLoggedOut = true;
     } catch {
       // The session is deleted here all the same; the reply says the server did not confirm.

@@ -1,11 +1,10 @@
 import { ApiError } from '@/utils/api/http';
-import { bearer, createTimesClient } from '@/utils/api/times';
+import { bearer, createTimesClient, type TimesClient } from '@/utils/api/times';
 import { maskPhone } from '@/utils/mask';
 import { needsRefresh, refreshRetryDelayMs, sessionFromGrant } from '@/utils/session';
 import {
   readAccounts,
   readSecrets,
-  readSettings,
   updateAccounts,
   updateSecrets,
   type TimesAccount,
@@ -44,14 +43,23 @@ export function refreshTimesSession(key: string, staleToken?: string): Promise<T
   return task;
 }
 
+/** Applies a change to the stored session only while it is still the one `current` was read from. */
+const updateIfCurrent = (key: string, current: TimesSecret, change: (stored: TimesSecret) => TimesSecret) =>
+  updateSecrets((secrets) => {
+    const stored = secrets[key];
+    // Removed meanwhile (the account was deleted) or replaced (a new login): leave it alone.
+    if (stored?.provider !== 'times' || stored.refreshToken !== current.refreshToken) return secrets;
+    return { ...secrets, [key]: change(stored) };
+  });
+
 async function refreshNow(key: string, current: TimesSecret): Promise<TimesSecret> {
-  const { timesBaseUrl } = await readSettings();
   const now = Date.now();
   try {
-    const grant = await createTimesClient(timesBaseUrl).refreshToken(current.refreshToken);
-    const next = sessionFromGrant(grant, Date.now());
+    // The grant goes to the server that issued the refresh token, whatever the settings say now.
+    const grant = await createTimesClient(current.baseUrl).refreshToken(current.refreshToken);
+    const next = sessionFromGrant(grant, Date.now(), current.baseUrl);
     // Persist the rotated pair before anyone uses it: the old refresh token is spent now.
-    await updateSecrets((secrets) => ({ ...secrets, [key]: next }));
+    await updateIfCurrent(key, current, () => next);
     return next;
   } catch (error) {
     if (isRefreshRejected(error)) {
@@ -60,11 +68,7 @@ async function refreshNow(key: string, current: TimesSecret): Promise<TimesSecre
     }
     // A passing failure (network, timeout, 5xx, 429, malformed): keep the tokens, try again later.
     const failures = (current.refreshFailures ?? 0) + 1;
-    await updateSecrets((secrets) => {
-      const stored = secrets[key];
-      if (stored?.provider !== 'times' || stored.refreshToken !== current.refreshToken) return secrets;
-      return { ...secrets, [key]: { ...stored, refreshFailures: failures, refreshRetryAt: now + refreshRetryDelayMs(failures) } };
-    });
+    await updateIfCurrent(key, current, (stored) => ({ ...stored, refreshFailures: failures, refreshRetryAt: now + refreshRetryDelayMs(failures) }));
     throw error;
   }
 }
@@ -90,10 +94,11 @@ async function markRelogin(key: string): Promise<void> {
 }
 
 /**
- * Runs an authenticated Times call: refreshes first when the session is due for it, and on a rejected
- * token refreshes once and replays the call once. A second rejection is final for this call.
+ * Runs an authenticated Times call against the server that issued the session: refreshes first when
+ * the session is due for it, and on a rejected token refreshes once and replays the call once. A
+ * second rejection is final for this call.
  */
-export async function withTimesSession<T>(key: string, call: (authorization: string) => Promise<T>): Promise<T> {
+export async function withTimesSession<T>(key: string, call: (authorization: string, client: TimesClient) => Promise<T>): Promise<T> {
   let secret = await timesSecret(key);
   if (needsRefresh(secret, Date.now())) {
     try {
@@ -104,11 +109,11 @@ export async function withTimesSession<T>(key: string, call: (authorization: str
     }
   }
   try {
-    return await call(bearer(secret.token, secret.tokenHead));
+    return await call(bearer(secret.token, secret.tokenHead), createTimesClient(secret.baseUrl));
   } catch (error) {
     if (!(error instanceof ApiError && error.kind === 'unauthorized')) throw error;
     const fresh = await refreshTimesSession(key, secret.token);
-    return await call(bearer(fresh.token, fresh.tokenHead));
+    return await call(bearer(fresh.token, fresh.tokenHead), createTimesClient(fresh.baseUrl));
   }
 }
 

@@ -116,6 +116,13 @@ describe('daily check-in', () => {
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([`lost:${key}:2026-11-23`]);
   });
 
+  it('checks in at the server that issued the session, not at a base URL set later', async () => {
+    const key = await loginTimes(api());
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), timesBaseUrl: 'http://127.0.0.1:9' });
+    await runDueCheckins(Date.now());
+    expect((await readCheckins())[key]?.state).toBe('done');
+  });
+
   it('checks in with a refreshed token when the access token expired overnight', async () => {
     const key = await loginTimes(api());
     api().times.expireAccessTokens();

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleCommand } from '@/entrypoints/background/handlers';
 import { expireHomingSessions } from '@/entrypoints/background/homing';
-import { readAccounts, readSecrets } from '@/utils/storage';
+import { readAccounts, readSecrets, settingsItem } from '@/utils/storage';
 import { keepCookies, useMockApi } from './support';
 
 const api = useMockApi();
@@ -33,6 +33,13 @@ describe('Homing in the worker', () => {
     expect(api().homing.validTokens()).not.toContain(token);
     expect(await readAccounts()).toEqual([]);
     expect(await readSecrets()).toEqual({});
+  });
+
+  it('logs out at the server that issued the token, even after the base URL setting changed', async () => {
+    await handleCommand({ type: 'homing.getSmsCode', mobile });
+    await handleCommand({ type: 'homing.loginBySmsCode', mobile, mobileCode: api().homing.lastCode(mobile)! });
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), homingBaseUrl: 'http://127.0.0.1:9' });
+    expect(await handleCommand({ type: 'homing.logout', key: `homing:${mobile}` })).toEqual({ ok: true, data: { serverLoggedOut: true } });
   });
 
   it('deletes the local session even when the server logout fails, and says so', async () => {

@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALARM_NAME, ensureAlarm, nextWake, updateBadge } from '@/entrypoints/background/scheduler';
 import { chinaMoment } from '@/utils/china-time';
-import { accountsItem, checkinsItem, secretsItem, settingsItem, DEFAULT_SETTINGS, type Account, type Secret } from '@/utils/storage';
+import { accountsItem, checkinsItem, secretsItem, settingsItem, DEFAULT_SETTINGS, type Account, type TimesSecret } from '@/utils/storage';
 
 const now = chinaMoment('2026-11-23', '06:00');
 const times: Account = { provider: 'times', key: 'times:13412341234', phone: '13412341234', memberId: '1867395312345678901', session: 'active', addedAt: 0 };
-const secret: Secret = { provider: 'times', token: 't', refreshToken: 'r', tokenHead: 'Bearer ', obtainedAt: now, expiresAt: now + 8 * 3600_000 };
+const secret: TimesSecret = { provider: 'times', baseUrl: 'https://m-center-prod-linli.timesgroup.cn', token: 't', refreshToken: 'r', tokenHead: 'Bearer ', obtainedAt: now, expiresAt: now + 8 * 3600_000 };
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { refreshDueSessions, refreshTimesSession, withTimesSession } from '@/entrypoints/background/sessions';
 import { createTimesClient } from '@/utils/api/times';
-import { readAccounts, updateSecrets } from '@/utils/storage';
+import { readAccounts, readSecrets, settingsItem, updateSecrets } from '@/utils/storage';
+import { removeAccount } from '@/entrypoints/background/accounts';
 import type { FaultKind } from '../mock-api/server';
 import { loginTimes, storedTimesSecret, useMockApi } from './support';
 
@@ -78,11 +79,11 @@ describe('Times sessions', () => {
     },
   );
 
-  it('keeps the tokens when the refresh times out or the network is down', async () => {
+  it('keeps the tokens when the network is down', async () => {
     const key = await loginTimes(api());
     const before = await storedTimesSecret(key);
-    const { settingsItem } = await import('@/utils/storage');
-    await settingsItem.setValue({ ...(await settingsItem.getValue()), timesBaseUrl: 'http://127.0.0.1:9' });
+    // The server that issued the session is gone (nothing listens on port 9).
+    await updateSecrets((secrets) => ({ ...secrets, [key]: { ...before, baseUrl: 'http://127.0.0.1:9' } }));
     await expect(refreshTimesSession(key)).rejects.toMatchObject({ kind: 'network' });
     expect(await storedTimesSecret(key)).toMatchObject({ token: before.token, refreshToken: before.refreshToken });
     expect((await readAccounts())[0]).toMatchObject({ session: 'active' });
@@ -105,6 +106,35 @@ describe('Times sessions', () => {
     }
     expect(await storedTimesSecret(key)).toMatchObject({ token: before.token, refreshToken: before.refreshToken, refreshFailures: 1 });
     expect((await readAccounts())[0]).toMatchObject({ session: 'active' });
+  });
+
+  it('refreshes at the server that issued the session even after the base URL setting changed', async () => {
+    const key = await loginTimes(api());
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), timesBaseUrl: 'http://127.0.0.1:9' });
+    await refreshTimesSession(key);
+    expect(api().hits('times.refresh')).toHaveLength(1);
+  });
+
+  it('does not bring back the tokens of an account removed while its refresh was on its way', async () => {
+    const key = await loginTimes(api());
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await realFetch(input, init);
+      await gate; // the answer "arrives" only after the account is gone
+      return response;
+    });
+    try {
+      const refreshing = refreshTimesSession(key);
+      await vi.waitFor(() => expect(api().hits('times.refresh')).toHaveLength(1));
+      await removeAccount(key);
+      release();
+      await refreshing;
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(await readSecrets()).toEqual({});
   });
 
   it('moves the account to relogin with one notification when the server rejects the refresh token', async () => {

@@ -23,8 +23,8 @@ const V1 = {
     { provider: 'homing', key: 'homing:13800138000', mobile: '13800138000', userCode: 'E1001', via: 'password', expiresAt: 1763863200000, session: 'active', addedAt: 1763856000000 },
   ],
   secrets: {
-    'times:13412341234': { provider: 'times', token: 'a.b.c', refreshToken: 'd.e.f', tokenHead: 'Bearer ', obtainedAt: 1763856000000, expiresAt: 1763884800000 },
-    'homing:13800138000': { provider: 'homing', token: 'opaque' },
+    'times:13412341234': { provider: 'times', baseUrl: 'https://m-center-prod-linli.timesgroup.cn', token: 'a.b.c', refreshToken: 'd.e.f', tokenHead: 'Bearer ', obtainedAt: 1763856000000, expiresAt: 1763884800000 },
+    'homing:13800138000': { provider: 'homing', baseUrl: 'https://homing.example.com', token: 'opaque' },
   },
   checkins: { 'times:13412341234': { date: '2026-11-23', state: 'done', attempts: 1, at: 1763856600000 } },
 };
