@@ -137,6 +137,25 @@ describe('Times sessions', () => {
     expect(await readSecrets()).toEqual({});
   });
 
+  it.each([
+    ['an HTML 403 page from a gateway', '<html>403</html>', 403, 'text/html', 'active'],
+    ['an OAuth invalid_grant answer (JSON 400)', '{"error":"invalid_grant"}', 400, 'application/json', 'relogin'],
+    ['an envelope with code 401', '{"code":401,"data":null,"message":"refresh token 已失效"}', 200, 'application/json', 'relogin'],
+  ])('after %s the session is %s', async (_name, body, status, type, session) => {
+    const key = await loginTimes(api());
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input).endsWith('/times/auth/oauth/token') ? Promise.resolve(new Response(body, { status, headers: { 'Content-Type': type } })) : realFetch(input, init),
+    );
+    try {
+      await expect(refreshTimesSession(key)).rejects.toBeDefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect((await readAccounts())[0]).toMatchObject({ session });
+    expect(await readSecrets()).toHaveProperty(key);
+  });
+
   it('moves the account to relogin with one notification when the server rejects the refresh token', async () => {
     const key = await loginTimes(api());
     const secret = await storedTimesSecret(key);

@@ -54,10 +54,16 @@ export function parseJsonLossless(text: string): unknown {
   return parseLossless(text, undefined, (value: string) => (isSafeNumber(value) ? Number(value) : value));
 }
 
+/**
+ * An error status without a JSON body to explain it. A 401 is a rejected token whatever the body (a
+ * bare 401 is common); any other such page comes from a gateway or proxy, not from the API deciding
+ * about us, so it counts as passing: it must not end a session.
+ */
 function httpFailure(status: number): ApiError {
+  if (status === 401) return new ApiError('unauthorized', '登录已失效，请重新登录', status);
   if (status === 429) return new ApiError('server', `请求过于频繁，请稍后再试 (HTTP ${status})`, status);
   if (status >= 500) return new ApiError('server', `服务器暂时不可用 (HTTP ${status})`, status);
-  return new ApiError('rejected', `请求失败 (HTTP ${status})`, status);
+  return new ApiError('server', `请求失败 (HTTP ${status})`, status);
 }
 
 function parseBody(status: number, text: string): JsonResponse {
