@@ -37,9 +37,13 @@ export function delayMinutes(key: string, date: string, max: number): number {
   return (hash >>> 0) % (max + 1);
 }
 
-/** The moment an account's check-in becomes due on a China date. */
+/**
+ * The moment an account's check-in becomes due on a China date. A late time plus its random delay
+ * never spills past the day (23:50 + 20 min would silently skip the day): it stops at 23:59.
+ */
 export function scheduledAt(key: string, date: string, settings: ScheduleSettings): number {
-  return chinaMoment(date, settings.checkinTime) + delayMinutes(key, date, settings.randomDelayMinutes) * 60_000;
+  const planned = chinaMoment(date, settings.checkinTime) + delayMinutes(key, date, settings.randomDelayMinutes) * 60_000;
+  return Math.min(planned, chinaMoment(date, '23:59'));
 }
 
 const finished = (record: DayRecord) => record.state === 'done' || record.state === 'already' || record.lost === true;

@@ -92,6 +92,29 @@ async function updatePoints(key: string, account: TimesAccount): Promise<void> {
   }
 }
 
+/**
+ * A past day that ended failed or half-done (the browser closed or the computer slept before the next
+ * retry) is lost: mark it and say so once, before today's check-in replaces its record.
+ */
+export async function reportMissedDays(now: number): Promise<void> {
+  const today = chinaDate(now);
+  const [accounts, records] = await Promise.all([readAccounts(), readCheckins()]);
+  const missed = accounts.filter((account): account is TimesAccount => {
+    const record = records[account.key];
+    return account.provider === 'times' && !!record && record.date < today && !record.lost && (record.state === 'failed' || record.state === 'running');
+  });
+  if (missed.length === 0) return;
+  await updateCheckins((stored) => {
+    const next = { ...stored };
+    for (const { key } of missed) if (next[key]?.date < today) next[key] = { ...next[key], state: 'failed', lost: true, nextRetryAt: undefined };
+    return next;
+  });
+  for (const account of missed) {
+    const { date, error } = records[account.key];
+    await notifyOnce(`lost:${account.key}:${date}`, `邻里签到：${date} 未能签到`, `账号 ${maskPhone(account.phone)}：${error ?? '浏览器关闭或电脑休眠，未能完成签到'}`);
+  }
+}
+
 /** Runs every automatic check-in that is due now; failures are recorded, not thrown. */
 export async function runDueCheckins(now: number): Promise<void> {
   const [accounts, records, settings] = await Promise.all([readAccounts(), readCheckins(), readSettings()]);

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { BADGE, badgeState } from '@/utils/badge';
+import { nextChinaMidnight } from '@/utils/china-time';
 import { nextCheckinAt, nextWakeAt } from '@/utils/schedule';
 import { refreshDueAt } from '@/utils/session';
 import { readAccounts, readCheckins, readSecrets, readSettings } from '@/utils/storage';
@@ -20,6 +21,8 @@ export async function nextWake(now: number): Promise<number | undefined> {
       secret?.provider === 'times' ? refreshDueAt(secret) : undefined,
     ];
   });
+  // At China midnight yesterday's ✓ or ! must leave the badge.
+  if (accounts.some((account) => account.provider === 'times')) moments.push(nextChinaMidnight(now));
   return nextWakeAt(moments, now);
 }
 

@@ -1,9 +1,10 @@
-import { runDueCheckins } from './checkin';
+import { reportMissedDays, runDueCheckins } from './checkin';
 import { expireHomingSessions } from './homing';
 import { ensureAlarm, updateBadge } from './scheduler';
 import { refreshDueSessions } from './sessions';
 
 let running: Promise<void> | undefined;
+let again = false;
 
 /**
  * Does whatever is due now (session refreshes, check-ins and their retries, Homing expiries), then
@@ -12,12 +13,21 @@ let running: Promise<void> | undefined;
  * Never rejects: each service records its own failures where the popup shows them.
  */
 export function runDueWork(): Promise<void> {
-  running ??= (async () => {
-    const now = Date.now();
-    await refreshDueSessions(now);
-    await runDueCheckins(now);
-    await expireHomingSessions(now);
-    await reschedule();
+  if (running) {
+    // A run already under way read the state before this call's reason (a login, say): run once more.
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      const now = Date.now();
+      await refreshDueSessions(now);
+      await reportMissedDays(now);
+      await runDueCheckins(now);
+      await expireHomingSessions(now);
+      await reschedule();
+    } while (again);
   })()
     .catch(() => undefined)
     .finally(() => (running = undefined));

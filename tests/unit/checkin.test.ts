@@ -116,6 +116,42 @@ describe('daily check-in', () => {
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([`lost:${key}:2026-11-23`]);
   });
 
+  it.each(['failed', 'running'] as const)(
+    'reports a past day left %s (the browser closed before the retry) as lost, once, then checks in today',
+    async (state) => {
+      const key = await loginTimes(api());
+      await updateCheckins(() => ({ [key]: { date: '2026-11-22', state, attempts: 2, at: Date.now() - 86_400_000, error: '服务器暂时不可用 (HTTP 502)' } }));
+      await runDueWork();
+      await runDueWork();
+      expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([`lost:${key}:2026-11-22`]);
+      expect((await readCheckins())[key]).toMatchObject({ date: '2026-11-23', state: 'done' });
+    },
+  );
+
+  it('runs again when a login lands while a run is under way, so the new account is checked in at once', async () => {
+    await loginTimes(api(), '13400000001');
+    // Hold the first check-in's answer, so the run that made it is still under way during the login.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await realFetch(input, init);
+      if (String(input).includes('/collect') && api().hits('times.collect').length === 1) await gate;
+      return response;
+    });
+    try {
+      const first = runDueWork();
+      await vi.waitFor(() => expect(api().hits('times.collect')).toHaveLength(1));
+      const key = await loginTimes(api(), '13400000002');
+      const second = runDueWork(); // the reason for this one: the login
+      release();
+      await Promise.all([first, second]);
+      expect((await readCheckins())[key]?.state).toBe('done');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('checks in at the server that issued the session, not at a base URL set later', async () => {
     const key = await loginTimes(api());
     await settingsItem.setValue({ ...(await settingsItem.getValue()), timesBaseUrl: 'http://127.0.0.1:9' });

@@ -74,6 +74,17 @@ describe('random delay', () => {
     expect(minutes.size).toBeGreaterThan(3);
   });
 
+  it.each(['23:50', '23:59'])('never lets a late time (%s) plus its delay spill into the next day', (time) => {
+    const late = { checkinTime: time, randomDelayMinutes: 20 };
+    for (let day = 20; day <= 27; day++) {
+      const date = `2026-11-${day}`;
+      const moment = scheduledAt(key, date, late);
+      expect(moment).toBeGreaterThanOrEqual(chinaMoment(date, time));
+      expect(moment).toBeLessThanOrEqual(chinaMoment(date, '23:59'));
+      expect(checkInDue({ key, canCheckIn: true }, late, chinaMoment(date, '23:59'))).toBe(true);
+    }
+  });
+
   it('is zero when the maximum is 0, so the check-in is exactly at the set time', () => {
     expect(scheduledAt(key, '2026-11-23', { checkinTime: '08:00', randomDelayMinutes: 0 })).toBe(at('08:00'));
   });

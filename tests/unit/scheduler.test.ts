@@ -34,10 +34,17 @@ describe('the alarm', () => {
     expect(await nextWake(now)).toBe(now + 1_000); // overdue: right away
   });
 
-  it('rings tomorrow when today is done', async () => {
+  it('rings at China midnight when today is done, so the badge turns with the day', async () => {
     await accountsItem.setValue([times]);
     await checkinsItem.setValue({ [times.key]: { date: '2026-11-23', state: 'done', attempts: 1, at: now } });
-    expect(await nextWake(now)).toBe(chinaMoment('2026-11-24', '08:00'));
+    expect(await nextWake(now)).toBe(chinaMoment('2026-11-24', '00:00'));
+  });
+
+  it('rings at tomorrow\'s time once the new day has begun', async () => {
+    await accountsItem.setValue([times]);
+    await checkinsItem.setValue({ [times.key]: { date: '2026-11-23', state: 'done', attempts: 1, at: now } });
+    const justAfterMidnight = chinaMoment('2026-11-24', '00:00');
+    expect(await nextWake(justAfterMidnight)).toBe(chinaMoment('2026-11-24', '08:00'));
   });
 
   it('ignores accounts that need a new login, and rings when a Homing session expires', async () => {
