@@ -11,6 +11,8 @@ export interface SettingsForm {
   notifications: boolean;
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 /** An http(s) base URL without a trailing slash, or an error message. */
 export function normaliseBaseUrl(raw: string): { url: string } | { error: string } {
   let parsed: URL;
@@ -20,6 +22,8 @@ export function normaliseBaseUrl(raw: string): { url: string } | { error: string
     return { error: `“${raw.trim()}” 不是有效的网址` };
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { error: '服务地址须以 https:// 或 http:// 开头' };
+  // Tokens and passwords travel to this address: in clear text only to this computer (a local test server).
+  if (parsed.protocol === 'http:' && !LOOPBACK_HOSTS.has(parsed.hostname)) return { error: '为保护登录信息，只有本机地址可以使用 http://，其他地址请用 https://' };
   if (parsed.search || parsed.hash || parsed.username || parsed.password) return { error: '服务地址不能包含参数、# 或账号信息' };
   return { url: `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '') };
 }
@@ -51,8 +55,10 @@ export function validateSettings(form: SettingsForm): { settings: Settings } | {
  * is the user's choice and is asked for at runtime (optional_host_permissions).
  */
 export function originsToRequest(settings: Settings): string[] {
+  const production = new URL(TIMES_PRODUCTION_URL).origin;
   const origins = [settings.timesBaseUrl, settings.homingBaseUrl]
-    .filter((url) => url && !url.startsWith(TIMES_PRODUCTION_URL))
-    .map((url) => `${new URL(url).origin}/*`);
-  return [...new Set(origins)];
+    .filter((url) => url)
+    .map((url) => new URL(url).origin)
+    .filter((origin) => origin !== production);
+  return [...new Set(origins)].map((origin) => `${origin}/*`);
 }

@@ -1,5 +1,5 @@
 import { ApiError } from '@/utils/api/http';
-import { createHomingClient } from '@/utils/api/homing';
+import { createHomingClient, type ZgtLoginByAuthCodeRes } from '@/utils/api/homing';
 import { maskPhone } from '@/utils/mask';
 import { readAccounts, readSecrets, readSettings, updateAccounts, type HomingAccount } from '@/utils/storage';
 import { newPasswordError, passwordError, phoneError, smsCodeError, zgtTokenError } from '@/utils/validation';
@@ -77,10 +77,20 @@ export async function homingResetPassword(mobile: string, mobileCode: string, pa
   return { reset: true as const };
 }
 
+// Only `success` is a finished login; every other status needs a step a browser can't take.
+const ZGT_STATUS_MESSAGES: Record<Exclude<ZgtLoginByAuthCodeRes['loginStatus'], 'success'>, string> = {
+  fail: '智桂通登录失败，请重新获取 token',
+  scanning: '智桂通登录尚未完成（等待扫码），请在 App 中完成后重试',
+  logging: '智桂通登录尚未完成，请稍后重试',
+  write_questionnaire: '请先在智桂通 App 中填写问卷，再登录',
+  need_add_info: '请先在智桂通 App 中补充资料，再登录',
+};
+
 /** 智桂通: a browser has no croods container, so only the documented token path is offered. */
 export async function homingZgtLogin(token: string) {
   check(zgtTokenError(token));
   const res = await (await client()).zgt.login(undefined, token.trim());
+  if (res.loginStatus !== 'success') throw new ApiError('rejected', ZGT_STATUS_MESSAGES[res.loginStatus]);
   return { key: await store(res.accountCode, '', 'zgt', { token: res.token, userCode: res.accountCode, expireIn: res.expireIn }) };
 }
 

@@ -22,6 +22,8 @@ export interface HomingMock {
   validTokens(): string[];
   readonly zgtTokens: Set<string>;
   smsIntervalSeconds: number;
+  /** The loginStatus a zgt login answers with (default 'success'). */
+  zgtLoginStatus: string;
 }
 
 type Purpose = 'login' | 'forgot';
@@ -42,6 +44,7 @@ export class HomingState implements HomingMock {
   captchaMode: CaptchaMode = 'png';
   captchaDataPrefix = false;
   smsIntervalSeconds = 60;
+  zgtLoginStatus = 'success';
   readonly zgtTokens = new Set<string>();
   private readonly users = new Map<string, { passwd?: string }>();
   /** The last code per `purpose:mobile`; `used` once spent (codes are single-use). */
@@ -80,6 +83,7 @@ export class HomingState implements HomingMock {
     this.captchaMode = 'png';
     this.captchaDataPrefix = false;
     this.smsIntervalSeconds = 60;
+    this.zgtLoginStatus = 'success';
     for (const store of [this.zgtTokens, this.users, this.codes, this.lastSent, this.tokens, this.sessions]) store.clear();
     this.lastCaptcha = undefined;
   }
@@ -199,7 +203,7 @@ export class HomingState implements HomingMock {
     return this.ok({
       token, accountId: n, accountCode: `ACC${n}`, expireIn, oldCustomerFlag: 1,
       lastLoginTime: chinaDateTime(request.now - 86_400_000), lastTestTime: request.now - 3 * 86_400_000,
-      loginStatus: 'success', customerId: n + 1, customerCode: `CUS${n + 1}`, nickname: '智桂通用户', realName: '测试顾客',
+      loginStatus: this.zgtLoginStatus, customerId: n + 1, customerCode: `CUS${n + 1}`, nickname: '智桂通用户', realName: '测试顾客',
       avatar: 'https://example.invalid/avatar.png', trueImg: 'https://example.invalid/true.png', tenantCode: 'T0001',
       orgId: 3001, orgCode: 'ORG3001', alreadyRegister: 'true',
     });

@@ -68,10 +68,22 @@ describe('settings form', () => {
     ['a negative delay', { randomDelayMinutes: '-1' }, /0 到 180/],
     ['a fractional delay', { randomDelayMinutes: '2.5' }, /整数/],
     ['an empty delay', { randomDelayMinutes: '' }, /0 到 180/],
+    ['plain http to another computer', { homingBaseUrl: 'http://homing.example.com' }, /https:\/\//],
   ])('refuses %s with a message', (_name, change, message) => {
     const result = validateSettings({ ...form, ...change });
     expect(result).toHaveProperty('error');
     expect((result as { error: string }).error).toMatch(message);
+  });
+
+  it('allows plain http only to this computer (a local test server)', () => {
+    expect(validateSettings({ ...form, timesBaseUrl: 'http://127.0.0.1:8787' })).toHaveProperty('settings');
+    expect(validateSettings({ ...form, timesBaseUrl: 'http://localhost:8787' })).toHaveProperty('settings');
+  });
+
+  it('asks for a look-alike of the production host like any other host', () => {
+    expect(originsToRequest({ ...DEFAULT_SETTINGS, timesBaseUrl: 'https://m-center-prod-linli.timesgroup.cn.evil.example' })).toEqual([
+      'https://m-center-prod-linli.timesgroup.cn.evil.example/*',
+    ]);
   });
 
   it('asks for permission for every host but the production Times host', () => {

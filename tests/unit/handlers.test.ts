@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleCommand } from '@/entrypoints/background/handlers';
 import { readAccounts, readCheckins, readSecrets } from '@/utils/storage';
 import { useMockApi } from './support';
@@ -38,6 +39,14 @@ describe('the worker\'s message handler', () => {
     await handleCommand({ type: 'times.sendCode', phone });
     expect(await handleCommand({ type: 'times.login', phone, code: '000000' })).toEqual({ ok: false, error: '验证码错误' });
     expect(await readAccounts()).toEqual([]);
+  });
+
+  it('stores a logged-in, checked-in account in storage.local only: nothing syncs', async () => {
+    await handleCommand({ type: 'times.sendCode', phone });
+    await handleCommand({ type: 'times.login', phone, code: api().times.lastCode(phone)! });
+    await handleCommand({ type: 'checkin.run', key: `times:${phone}` });
+    expect(Object.keys(await fakeBrowser.storage.local.get(null))).toContain('secrets');
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
   });
 
   it('never puts a token into a reply', async () => {

@@ -68,6 +68,14 @@ describe('Homing in the worker', () => {
     expect(await readAccounts()).toMatchObject([{ via: 'zgt', session: 'active' }]);
   });
 
+  it.each(['fail', 'scanning', 'need_add_info'])('lists no account when 智桂通 answers loginStatus %s, and says why', async (status) => {
+    api().homing.zgtTokens.add('zgt-token-1');
+    api().homing.zgtLoginStatus = status;
+    expect(await handleCommand({ type: 'homing.zgtLogin', token: 'zgt-token-1' })).toMatchObject({ ok: false, error: expect.stringMatching(/智桂通/) });
+    expect(await readAccounts()).toEqual([]);
+    expect(await readSecrets()).toEqual({});
+  });
+
   it('passes on the rate limit of SMS codes as a message', async () => {
     await handleCommand({ type: 'homing.getSmsCode', mobile });
     expect(await handleCommand({ type: 'homing.getSmsCode', mobile })).toMatchObject({ ok: false, error: expect.stringMatching(/频繁/) });
