@@ -63,7 +63,7 @@ async function refreshNow(key: string, current: TimesSecret): Promise<TimesSecre
     return next;
   } catch (error) {
     if (isRefreshRejected(error)) {
-      await markRelogin(key);
+      await markRelogin(key, current);
       throw new ApiError('unauthorized', RELOGIN_MESSAGE, error instanceof ApiError ? error.status : undefined);
     }
     // A passing failure (network, timeout, 5xx, 429, malformed): keep the tokens, try again later.
@@ -81,7 +81,10 @@ function isRefreshRejected(error: unknown): boolean {
   return [400, 401, 403].includes(error.status ?? 0) || [400, 401, 403].includes(Number(error.code));
 }
 
-async function markRelogin(key: string): Promise<void> {
+async function markRelogin(key: string, current: TimesSecret): Promise<void> {
+  // Only the session that was refused: a new login (or a removal) meanwhile is left alone.
+  const stored = (await readSecrets())[key];
+  if (stored?.provider !== 'times' || stored.refreshToken !== current.refreshToken) return;
   let phone = '';
   await updateAccounts((accounts) =>
     accounts.map((account) => {
@@ -90,7 +93,7 @@ async function markRelogin(key: string): Promise<void> {
       return { ...account, session: 'relogin' };
     }),
   );
-  await notifyOnce(`relogin:${key}`, '邻里签到：需要重新登录', `账号 ${maskPhone(phone)} 的登录已失效，请在扩展中重新登录。`);
+  if (phone) await notifyOnce(`relogin:${key}`, '邻里签到：需要重新登录', `账号 ${maskPhone(phone)} 的登录已失效，请在扩展中重新登录。`);
 }
 
 /**
@@ -104,8 +107,9 @@ export async function withTimesSession<T>(key: string, call: (authorization: str
     try {
       secret = await refreshTimesSession(key);
     } catch (error) {
-      // A passing failure: the current token may still be accepted, so try it.
-      if (!(error instanceof ApiError && error.transient)) throw error;
+      // Only a refused refresh token ends the session; after anything else (a passing failure, a busy
+      // server's error code) the current token, refreshed ahead of its expiry, is still worth a try.
+      if (error instanceof ApiError && error.kind === 'unauthorized') throw error;
     }
   }
   try {
@@ -127,5 +131,6 @@ export async function refreshDueSessions(now: number): Promise<void> {
       secrets[account.key]?.provider === 'times' &&
       needsRefresh(secrets[account.key] as TimesSecret, now),
   );
-  await Promise.allSettled(due.map((account) => refreshTimesSession(account.key)));
+  // With the token read above: if another caller rotated it meanwhile, that session is used as it is.
+  await Promise.allSettled(due.map((account) => refreshTimesSession(account.key, (secrets[account.key] as TimesSecret).token)));
 }

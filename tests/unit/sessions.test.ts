@@ -156,6 +156,48 @@ describe('Times sessions', () => {
     expect(await readSecrets()).toHaveProperty(key);
   });
 
+  it('leaves a new login alone when the refresh of the session it replaced is refused', async () => {
+    const key = await loginTimes(api());
+    const old = await storedTimesSecret(key);
+    await createTimesClient(api().url).refreshToken(old.refreshToken); // spent behind our back: the next use is refused
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await realFetch(input, init);
+      if (String(input).endsWith('/times/auth/oauth/token')) await gate;
+      return response;
+    });
+    try {
+      const refused = refreshTimesSession(key).catch((error: unknown) => error);
+      await vi.waitFor(() => expect(api().hits('times.refresh')).toHaveLength(2));
+      await loginTimes(api()); // the resident logs in again meanwhile
+      release();
+      expect(await refused).toMatchObject({ kind: 'unauthorized' });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect((await readAccounts())[0]).toMatchObject({ session: 'active' });
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
+  it('still uses the current token when a refresh ahead of expiry gets a busy server\'s error code', async () => {
+    const key = await loginTimes(api());
+    await updateSecrets((secrets) => ({ ...secrets, [key]: { ...secrets[key], obtainedAt: Date.now() - 7 * 3600_000, expiresAt: Date.now() + 3600_000 } as never }));
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input).endsWith('/times/auth/oauth/token')
+        ? Promise.resolve(new Response('{"code":500,"data":null,"message":"系统繁忙"}', { status: 200, headers: { 'Content-Type': 'application/json' } }))
+        : realFetch(input, init),
+    );
+    try {
+      expect((await memberDetail(key)).memberId).toBe(api().times.memberId(phone));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect((await readAccounts())[0]).toMatchObject({ session: 'active' });
+  });
+
   it('moves the account to relogin with one notification when the server rejects the refresh token', async () => {
     const key = await loginTimes(api());
     const secret = await storedTimesSecret(key);
