@@ -23,6 +23,8 @@ export const timesAccountSchema = z.object({
   key: z.string(),
   phone: z.string(),
   memberId: z.string(),
+  /** The server the account is logged in to (its origin), shown when it is not production. */
+  server: z.string(),
   points: z.optional(z.number()),
   /** `relogin`: the server rejected the refresh token; only a new SMS login helps. */
   session: z.enum(['active', 'relogin']),
@@ -35,6 +37,7 @@ export const homingAccountSchema = z.object({
   key: z.string(),
   mobile: z.string(),
   userCode: z.string(),
+  server: z.string(),
   via: z.enum(['sms', 'password', 'zgt']),
   /** When the server said the token expires (ms epoch); absent when it did not say. */
   expiresAt: z.optional(z.number()),

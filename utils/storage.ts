@@ -104,7 +104,8 @@ export const markNotified = (id: string) =>
     return true;
   });
 
-export const forgetNotified = (prefix: string) =>
+/** Lets a notification be shown again (after a new login, say). */
+export const forgetNotified = (id: string) =>
   serialized('notified', async () => {
-    await notifiedItem.setValue((await readNotified()).filter((id) => !id.startsWith(prefix)));
+    await notifiedItem.setValue((await readNotified()).filter((shown) => shown !== id));
   });

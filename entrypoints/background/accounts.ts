@@ -41,6 +41,7 @@ export async function timesLogin(phone: string, code: string): Promise<string> {
     key,
     phone,
     memberId: member.memberId,
+    server: new URL(timesBaseUrl).origin,
     points: member.points ?? (previous?.provider === 'times' ? previous.points : undefined),
     session: 'active',
     addedAt: previous?.addedAt ?? Date.now(),
@@ -56,7 +57,9 @@ export async function saveAccount(key: string, secret: Secret, build: (previous?
     const next = build(previous);
     return previous ? accounts.map((account) => (account.key === key ? next : account)) : [...accounts, next];
   });
-  // A new login starts a new session: its failures may be notified again.
+  // A new login starts afresh: today's unfinished check-in (waiting for a retry, or given up while the
+  // session was dead) is due again at once, and failures may be notified again.
+  await updateCheckins(({ [key]: record, ...rest }) => (record && (record.state === 'done' || record.state === 'already') ? { ...rest, [key]: record } : rest));
   await forgetNotified(`relogin:${key}`);
   await forgetNotified(`expired:${key}`);
 }

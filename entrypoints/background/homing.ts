@@ -25,6 +25,17 @@ interface HomingLogin {
   expireIn?: number;
 }
 
+/**
+ * `expireIn` is a duration in seconds in every answer seen, but the SDK calls it 令牌过期时间 (expiry
+ * time): a value that can only be an epoch time (seconds or milliseconds) is read as one.
+ */
+export function homingExpiresAt(expireIn: number | undefined, now: number): number | undefined {
+  if (!expireIn) return undefined;
+  if (expireIn > 1e12) return expireIn;
+  if (expireIn > 1e9) return expireIn * 1000;
+  return now + expireIn * 1000;
+}
+
 async function store(id: string, mobile: string, via: HomingAccount['via'], login: HomingLogin): Promise<string> {
   const key = homingKey(id);
   const now = Date.now();
@@ -34,8 +45,9 @@ async function store(id: string, mobile: string, via: HomingAccount['via'], logi
     key,
     mobile,
     userCode: login.userCode,
+    server: new URL(homingBaseUrl).origin,
     via,
-    expiresAt: login.expireIn ? now + login.expireIn * 1000 : undefined,
+    expiresAt: homingExpiresAt(login.expireIn, now),
     session: 'active',
     addedAt: previous?.addedAt ?? now,
   }));

@@ -5,8 +5,8 @@ import { chinaDate } from '@/utils/china-time';
 import type { Account, DayRecord } from '@/utils/storage';
 
 const today = chinaDate(Date.now());
-const times: Account = { provider: 'times', key: 'times:13412341234', phone: '13412341234', memberId: '1867395312345678901', points: 130, session: 'active', addedAt: 0 };
-const homing: Account = { provider: 'homing', key: 'homing:13800138000', mobile: '13800138000', userCode: 'E1001', via: 'password', session: 'active', expiresAt: Date.now() - 1, addedAt: 0 };
+const times: Account = { provider: 'times', key: 'times:13412341234', phone: '13412341234', memberId: '1867395312345678901', server: 'https://m-center-prod-linli.timesgroup.cn', points: 130, session: 'active', addedAt: 0 };
+const homing: Account = { provider: 'homing', key: 'homing:13800138000', mobile: '13800138000', userCode: 'E1001', server: 'https://homing.example.com', via: 'password', session: 'active', expiresAt: Date.now() - 1, addedAt: 0 };
 
 function mountList(accounts: Account[], records: Record<string, DayRecord> = {}) {
   return mount(AccountList, { props: { accounts, records, busy: [] } });
@@ -32,6 +32,20 @@ describe('account list', () => {
   ])('shows %s as data-state %s', (_name, account, record, state) => {
     const wrapper = mountList([account], record ? { [account.key]: record } : {});
     expect(wrapper.find('[data-testid="checkin-status"]').attributes('data-state')).toBe(state);
+  });
+
+  it('tags an account logged in to another server than production, and not a production one', () => {
+    const wrapper = mountList([times, { ...times, key: 'times:13500000000', phone: '13500000000', server: 'https://m-center-uat-linli.timesgroup.cn' } as Account]);
+    const tags = wrapper.findAll('[data-testid="account-server"]');
+    expect(tags).toHaveLength(1);
+    expect(tags[0].text()).toBe('m-center-uat-linli.timesgroup.cn');
+  });
+
+  it("shows today's failure reason, not yesterday's", () => {
+    const yesterday = mountList([times], { [times.key]: { date: '2000-01-01', state: 'failed', attempts: 1, at: 0, error: '服务器暂时不可用 (HTTP 502)' } });
+    expect(yesterday.text()).not.toContain('HTTP 502');
+    const todays = mountList([times], { [times.key]: { date: today, state: 'failed', attempts: 1, at: Date.now(), error: '服务器暂时不可用 (HTTP 502)' } });
+    expect(todays.text()).toContain('HTTP 502');
   });
 
   it('shows points as digits only', () => {

@@ -6,7 +6,7 @@ import { accountsItem, type Account } from '@/utils/storage';
 import { fakeWorker } from './support';
 
 const byId = (id: string) => `[data-testid="${id}"]`;
-const times: Account = { provider: 'times', key: 'times:13412341234', phone: '13412341234', memberId: '1867395312345678901', session: 'active', addedAt: 0 };
+const times: Account = { provider: 'times', key: 'times:13412341234', phone: '13412341234', memberId: '1867395312345678901', server: 'https://m-center-prod-linli.timesgroup.cn', session: 'active', addedAt: 0 };
 
 async function mountPopup(accounts: Account[]) {
   await accountsItem.setValue(accounts);
@@ -33,7 +33,7 @@ describe('popup', () => {
   });
 
   it('offers a new Homing login for an expired session, with the mobile filled in', async () => {
-    const homing: Account = { provider: 'homing', key: 'homing:13800138000', mobile: '13800138000', userCode: 'E1', via: 'sms', session: 'expired', addedAt: 0 };
+    const homing: Account = { provider: 'homing', key: 'homing:13800138000', mobile: '13800138000', userCode: 'E1', server: 'https://homing.example.com', via: 'sms', session: 'expired', addedAt: 0 };
     const wrapper = await mountPopup([homing]);
     await wrapper.find(byId('relogin-button')).trigger('click');
     expect(wrapper.find(byId('login-mode-sms')).exists()).toBe(true);

@@ -152,6 +152,14 @@ describe('daily check-in', () => {
     }
   });
 
+  it('checks in at once after a new login, even while a retry was pending or the day was given up', async () => {
+    const key = await loginTimes(api());
+    await updateCheckins(() => ({ [key]: { date: '2026-11-23', state: 'failed', attempts: 12, at: Date.now(), lost: true, error: '登录已失效，请重新登录' } }));
+    await loginTimes(api());
+    await runDueCheckins(Date.now());
+    expect((await readCheckins())[key]).toMatchObject({ state: 'done', attempts: 1 });
+  });
+
   it('checks in at the server that issued the session, not at a base URL set later', async () => {
     const key = await loginTimes(api());
     await settingsItem.setValue({ ...(await settingsItem.getValue()), timesBaseUrl: 'http://127.0.0.1:9' });

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleCommand } from '@/entrypoints/background/handlers';
-import { expireHomingSessions } from '@/entrypoints/background/homing';
+import { expireHomingSessions, homingExpiresAt } from '@/entrypoints/background/homing';
 import { readAccounts, readSecrets, settingsItem } from '@/utils/storage';
 import { keepCookies, useMockApi } from './support';
 
@@ -79,6 +79,15 @@ describe('Homing in the worker', () => {
   it('passes on the rate limit of SMS codes as a message', async () => {
     await handleCommand({ type: 'homing.getSmsCode', mobile });
     expect(await handleCommand({ type: 'homing.getSmsCode', mobile })).toMatchObject({ ok: false, error: expect.stringMatching(/频繁/) });
+  });
+
+  it.each([
+    ['a duration in seconds', 7200, 1_800_000_000_000 + 7_200_000],
+    ['an epoch time in seconds', 1_800_003_600, 1_800_003_600_000],
+    ['an epoch time in milliseconds', 1_800_003_600_000, 1_800_003_600_000],
+    ['nothing', undefined, undefined],
+  ])('reads expireIn given as %s', (_name, expireIn, expected) => {
+    expect(homingExpiresAt(expireIn, 1_800_000_000_000)).toBe(expected);
   });
 
   it('marks an expired session once, with one notification', async () => {

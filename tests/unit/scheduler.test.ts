@@ -5,7 +5,7 @@ import { chinaMoment } from '@/utils/china-time';
 import { accountsItem, checkinsItem, secretsItem, settingsItem, DEFAULT_SETTINGS, type Account, type TimesSecret } from '@/utils/storage';
 
 const now = chinaMoment('2026-11-23', '06:00');
-const times: Account = { provider: 'times', key: 'times:13412341234', phone: '13412341234', memberId: '1867395312345678901', session: 'active', addedAt: 0 };
+const times: Account = { provider: 'times', key: 'times:13412341234', phone: '13412341234', memberId: '1867395312345678901', server: 'https://m-center-prod-linli.timesgroup.cn', session: 'active', addedAt: 0 };
 const secret: TimesSecret = { provider: 'times', baseUrl: 'https://m-center-prod-linli.timesgroup.cn', token: 't', refreshToken: 'r', tokenHead: 'Bearer ', obtainedAt: now, expiresAt: now + 8 * 3600_000 };
 
 beforeEach(async () => {
@@ -50,7 +50,7 @@ describe('the alarm', () => {
   it('ignores accounts that need a new login, and rings when a Homing session expires', async () => {
     await accountsItem.setValue([
       { ...times, session: 'relogin' },
-      { provider: 'homing', key: 'homing:13800138000', mobile: '13800138000', userCode: 'U1', via: 'sms', session: 'active', expiresAt: now + 7200_000, addedAt: 0 },
+      { provider: 'homing', key: 'homing:13800138000', mobile: '13800138000', userCode: 'U1', server: 'https://homing.example.com', via: 'sms', session: 'active', expiresAt: now + 7200_000, addedAt: 0 },
     ]);
     expect(await nextWake(now)).toBe(now + 7200_000);
   });

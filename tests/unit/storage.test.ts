@@ -24,8 +24,8 @@ import {
 const V1 = {
   settings: { timesBaseUrl: 'https://m-center-prod-linli.timesgroup.cn', homingBaseUrl: '', checkinTime: '08:00', randomDelayMinutes: 10, notifications: true },
   accounts: [
-    { provider: 'times', key: 'times:13412341234', phone: '13412341234', memberId: '1867395312345678901', points: 120, session: 'active', addedAt: 1763856000000 },
-    { provider: 'homing', key: 'homing:13800138000', mobile: '13800138000', userCode: 'E1001', via: 'password', expiresAt: 1763863200000, session: 'active', addedAt: 1763856000000 },
+    { provider: 'times', key: 'times:13412341234', phone: '13412341234', memberId: '1867395312345678901', server: 'https://m-center-prod-linli.timesgroup.cn', points: 120, session: 'active', addedAt: 1763856000000 },
+    { provider: 'homing', key: 'homing:13800138000', mobile: '13800138000', userCode: 'E1001', server: 'https://homing.example.com', via: 'password', expiresAt: 1763863200000, session: 'active', addedAt: 1763856000000 },
   ],
   secrets: {
     'times:13412341234': { provider: 'times', baseUrl: 'https://m-center-prod-linli.timesgroup.cn', token: 'a.b.c', refreshToken: 'd.e.f', tokenHead: 'Bearer ', obtainedAt: 1763856000000, expiresAt: 1763884800000 },

@@ -121,7 +121,8 @@ export function createTimesClient(baseUrl: string) {
       const response = await requestJson(`${url(PATHS.memberDetail)}?${query}`, {
         method: 'GET',
         headers: headers(authorization),
-        retry: 1,
+        // A read, safe to repeat: at login a failure here would waste the SMS code just used.
+        retry: 2,
       });
       const member = unwrap(response, memberSchema);
       const candidates = [member.memberIdStr, typeof member.memberId === 'string' ? member.memberId : undefined];
