@@ -23,10 +23,26 @@ const CANDIDATES = [
 const INSTALL_HELP = [
   'No Chrome or Chromium found. The browser tests and `npm start` need one. Either:',
   '  - on Debian/Ubuntu: sudo apt-get install chromium      (plus `faketime` for the clock e2e test)',
-  '  - or set CHROME_PATH to a Chrome/Chromium binary, e.g.',
-  '      CHROME_PATH="/Applications/Google Chrome.app/Contents/MacOS/Google Chrome" npm test',
+  '  - or set CHROME_PATH to a Chromium or Chrome for Testing binary, e.g.',
+  '      CHROME_PATH="/Applications/Chromium.app/Contents/MacOS/Chromium" npm test',
+  '    (Google Chrome 137 and later ignore --load-extension, so they cannot load the unpacked build.)',
   `Looked at: CHROME_PATH (unset), ${CANDIDATES.join(', ')}`,
 ].join('\n');
+
+/**
+ * Google Chrome (the branded build) 137 and later ignore --load-extension, which is how the tests and
+ * `npm start` load the unpacked extension; Chromium and Chrome for Testing still honour it.
+ */
+function brandedChromeTooNew(path) {
+  if (!/google-chrome|Google Chrome\.app|\/opt\/google\/chrome/.test(path)) return false;
+  try {
+    const version = execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
+    const major = Number(/(\d+)\./.exec(version)?.[1]);
+    return Number.isFinite(major) && major >= 137;
+  } catch {
+    return false;
+  }
+}
 
 /** The Chrome/Chromium executable: CHROME_PATH if set, else the first usual install path; undefined if none. */
 export function findBrowser() {
@@ -34,9 +50,12 @@ export function findBrowser() {
   if (fromEnv) {
     // An explicit choice that is wrong must not silently fall back to another browser.
     if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is set to "${fromEnv}", which does not exist. Point it at a Chrome/Chromium binary, or unset it.`);
+    if (brandedChromeTooNew(fromEnv)) {
+      throw new Error(`CHROME_PATH is "${fromEnv}": Google Chrome 137 and later ignore --load-extension. Use Chromium (sudo apt-get install chromium) or Chrome for Testing.`);
+    }
     return fromEnv;
   }
-  return CANDIDATES.find((path) => existsSync(path));
+  return CANDIDATES.find((path) => existsSync(path) && !brandedChromeTooNew(path));
 }
 
 /**
@@ -84,15 +103,25 @@ function aptInstall(packages) {
  * findBrowser(), installing Debian's `chromium` (and `faketime`, for the e2e clock test) first when we
  * are root on a system with apt-get. Throws an Error saying what to install when there is no browser.
  */
-export function ensureBrowser() {
+export function ensureBrowser({ forTests = true } = {}) {
   const browser = findBrowser();
-  const missing = [...(browser ? [] : ['chromium']), ...(findLibfaketime() ? [] : ['faketime'])];
-  if (missing.length > 0 && canAptInstall()) aptInstall(missing);
+  // libfaketime only serves the e2e clock test: `npm start` doesn't install it.
+  const missing = [...(browser ? [] : ['chromium']), ...(forTests && !findLibfaketime() ? ['faketime'] : [])];
+  if (missing.length > 0 && canAptInstall()) {
+    try {
+      aptInstall(missing);
+    } catch (error) {
+      // Say what to install by hand rather than only that apt failed.
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      if (!browser) throw new Error(`apt-get could not install ${missing.join(' and ')} (${reason}).\n${INSTALL_HELP}`);
+      console.warn(`apt-get could not install ${missing.join(' and ')} (${reason}).`);
+    }
+  }
   const found = browser ?? findBrowser();
   if (!found) throw new Error(INSTALL_HELP);
   // Without libfaketime the browser is still usable; the one e2e test that needs it fails with its
   // own message (it must not be skipped), so only point at the fix here.
-  if (!findLibfaketime() && process.platform === 'linux') {
+  if (forTests && !findLibfaketime() && process.platform === 'linux') {
     console.warn('Note: libfaketime is not installed, so the e2e clock test will fail. Install it: sudo apt-get install faketime');
   }
   return found;

@@ -70,7 +70,7 @@ if (!existsSync(join(extensionDir, 'manifest.json'))) fail(`The build did not wr
 
 let browser;
 try {
-  browser = ensureBrowser();
+  browser = ensureBrowser({ forTests: false });
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }

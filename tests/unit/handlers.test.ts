@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleCommand } from '@/entrypoints/background/handlers';
-import { readAccounts, readCheckins, readSecrets } from '@/utils/storage';
+import { readAccounts, readCheckins, readSecrets, updateCheckins } from '@/utils/storage';
 import { useMockApi } from './support';
 
 const api = useMockApi();
@@ -49,10 +49,20 @@ describe('the worker\'s message handler', () => {
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
   });
 
-  it('never puts a token into a reply', async () => {
+  it('never puts a token into a reply, successful or not', async () => {
     await handleCommand({ type: 'times.sendCode', phone });
     const replies = [await handleCommand({ type: 'times.login', phone, code: api().times.lastCode(phone)! })];
+    const { token: first } = (await readSecrets())[`times:${phone}`] as { token: string };
+    api().times.expireAccessTokens();
+    api().inject({ route: 'times.collect', kind: 'body401', times: 2 }); // rejected, refreshed, rejected again
     replies.push(await handleCommand({ type: 'checkin.run', key: `times:${phone}` }));
+    expect(replies.at(-1)).toMatchObject({ ok: false });
+    api().inject({ route: 'times.collect', kind: 'html502' });
+    await updateCheckins(() => ({}));
+    replies.push(await handleCommand({ type: 'checkin.run', key: `times:${phone}` }));
+    expect(replies.at(-1)).toMatchObject({ ok: false, error: '服务器暂时不可用 (HTTP 502)' });
+    replies.push(await handleCommand({ type: 'checkin.run', key: `times:${phone}` }));
+    for (const reply of replies) expect(JSON.stringify(reply)).not.toContain(first);
     const { token, refreshToken } = (await readSecrets())[`times:${phone}`] as { token: string; refreshToken: string };
     for (const reply of replies) expect(JSON.stringify(reply)).not.toMatch(new RegExp(`${token}|${refreshToken}`));
   });

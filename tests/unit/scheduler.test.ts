@@ -87,7 +87,7 @@ describe('the badge', () => {
     ['done yesterday only', [times], { [times.key]: { date: '2026-11-22', state: 'done', attempts: 1, at: now } }, ''],
     ['failed', [times], { [times.key]: { date: '2026-11-23', state: 'failed', attempts: 1, at: now } }, '!'],
     ['needs re-login', [{ ...times, session: 'relogin' } as Account], {}, '!'],
-  ])('%s → "%s"', async (_name, accounts, records, text) => {
+  ])('sets the badge for: %s', async (_name, accounts, records, text) => {
     await accountsItem.setValue(accounts);
     await checkinsItem.setValue(records as never);
     await updateBadge(now);

@@ -7,7 +7,7 @@ import { EXTENSION_DIR } from './browser';
 // Rebuilds (about 2 s) only when a source file is newer than the build.
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const SOURCES = ['entrypoints', 'components', 'utils', 'public', 'wxt.config.ts', 'package.json'];
+const SOURCES = ['entrypoints', 'components', 'utils', 'public', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
