@@ -42,9 +42,9 @@ describe('background entry', () => {
 
   it('answers a page\'s command through sendResponse', async () => {
     background.main();
-    const reply = await new Promise((resolve) => {
-      void fakeBrowser.runtime.onMessage.trigger({ type: 'times.sendCode', phone: '12345' }, {}, resolve);
-    });
+    // Chrome's listener signature: (message, sender, sendResponse); the fake's types list only two.
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
+    const reply = await new Promise((resolve) => void trigger({ type: 'times.sendCode', phone: '12345' }, {}, resolve));
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/手机号/) });
   });
 });
