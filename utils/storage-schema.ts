@@ -91,3 +91,17 @@ export type DayRecord = z.infer<typeof dayRecordSchema>;
 
 /** Notifications already shown, so each is shown once: `<kind>:<account key>[:<date>]`. */
 export const notifiedIdSchema = z.string();
+
+/**
+ * The popup's unfinished login, in storage.session (gone when the browser closes): the popup closes as
+ * soon as the resident clicks elsewhere to read the SMS code, and must come back as it was, countdown
+ * included, or a second code would make the first one useless. No code and no password is kept.
+ */
+export const loginDraftSchema = z.object({
+  open: z.boolean(),
+  provider: z.enum(['times', 'homing']),
+  phone: z.string(),
+  /** When a code was last sent, per purpose, and to which phone. */
+  sent: z.record(z.string(), z.object({ phone: z.string(), at: z.number() })),
+});
+export type LoginDraft = z.infer<typeof loginDraftSchema>;

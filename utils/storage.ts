@@ -8,6 +8,7 @@ import {
   settingsSchema,
   type Account,
   type DayRecord,
+  type LoginDraft,
   type Secret,
   type Settings,
 } from './storage-schema';
@@ -34,6 +35,8 @@ export const checkinsItem = storage.defineItem<Record<string, DayRecord>>('local
   version: 1,
 });
 export const notifiedItem = storage.defineItem<string[]>('local:notified', { fallback: [], version: 1 });
+export const EMPTY_LOGIN_DRAFT: LoginDraft = { open: false, provider: 'times', phone: '', sent: {} };
+export const loginDraftItem = storage.defineItem<LoginDraft>('session:loginDraft', { fallback: EMPTY_LOGIN_DRAFT, version: 1 });
 
 /** Stored settings, each field that fails validation replaced by its default. */
 export function parseSettings(value: unknown): Settings {

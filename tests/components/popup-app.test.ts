@@ -40,6 +40,33 @@ describe('popup', () => {
     expect((wrapper.find(byId('phone-input')).element as HTMLInputElement).value).toBe('13800138000');
   });
 
+  it('comes back with the phone and the running countdown when reopened after sending a code', async () => {
+    const sent = fakeWorker(() => ({ ok: true, data: { sent: true } }));
+    const first = await mountPopup([]);
+    await first.find(byId('add-account')).trigger('click');
+    await first.find(byId('phone-input')).setValue('13412341234');
+    await first.find(byId('send-code')).trigger('click');
+    await flushPromises();
+    first.unmount(); // the resident clicked elsewhere to read the SMS: the popup closed
+
+    const again = await mountPopup([]);
+    expect((again.find(byId('phone-input')).element as HTMLInputElement).value).toBe('13412341234');
+    const button = again.find(byId('send-code'));
+    expect(button.attributes('disabled')).toBeDefined();
+    expect(button.text()).toMatch(/秒后重发/);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('opens on the account list again once the login form is cancelled', async () => {
+    const first = await mountPopup([]);
+    await first.find(byId('add-account')).trigger('click');
+    await first.find('.add-account .link').trigger('click');
+    first.unmount();
+    const again = await mountPopup([]);
+    expect(again.find(byId('phone-input')).exists()).toBe(false);
+    expect(again.find(byId('add-account')).exists()).toBe(true);
+  });
+
   it('shows the worker\'s error as text in an alert after a failed check-in', async () => {
     fakeWorker(() => ({ ok: false, error: '服务器暂时不可用 (HTTP 502)' }));
     const wrapper = await mountPopup([times]);
