@@ -15,6 +15,8 @@ if (process.env.NODE_ENV === 'e2e') process.env.NODE_ENV = 'production';
 export default defineConfig({
   modules: ['@wxt-dev/module-vue'],
   vite: () => ({
+    // Chrome supports modulepreload natively: the polyfill is dead weight in every page.
+    build: { modulePreload: { polyfill: false } },
     // Vue's compile-time flags: no Options API (we write <script setup> only) and no prod devtools,
     // which keeps the popup inside its size budget (npm run bench).
     define: {

@@ -1,26 +1,13 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import type { DayRecord } from './storage-schema';
+// Type only: the pages never bundle the command schemas, which only the worker needs to check.
+import type { commandSchema } from './command-schema';
 
 // The one protocol between the pages (popup, options) and the background worker, which is the only
-// writer of accounts, tokens and check-in records. The worker validates every command it receives.
+// writer of accounts, tokens and check-in records. The worker validates every command it receives
+// (utils/command-schema.ts).
 
-const text = z.string().check(z.maxLength(4096));
-
-export const commandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('times.sendCode'), phone: text }),
-  z.object({ type: z.literal('times.login'), phone: text, code: text }),
-  z.object({ type: z.literal('checkin.run'), key: text }),
-  z.object({ type: z.literal('account.remove'), key: text }),
-  z.object({ type: z.literal('homing.getSmsCode'), mobile: text }),
-  z.object({ type: z.literal('homing.loginBySmsCode'), mobile: text, mobileCode: text }),
-  z.object({ type: z.literal('homing.login'), mobile: text, passwd: text, imgCode: z.optional(text) }),
-  z.object({ type: z.literal('homing.refreshImageCode') }),
-  z.object({ type: z.literal('homing.forgotGetSmsCode'), mobile: text }),
-  z.object({ type: z.literal('homing.resetPassword'), mobile: text, mobileCode: text, passwd: text }),
-  z.object({ type: z.literal('homing.zgtLogin'), token: text }),
-  z.object({ type: z.literal('homing.logout'), key: text }),
-]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

@@ -1,5 +1,6 @@
 import { ApiError } from '@/utils/api/http';
-import { commandSchema, type Command, type CommandOf, type CommandType, type Reply, type ReplyData } from '@/utils/messages';
+import { commandSchema } from '@/utils/command-schema';
+import type { Command, CommandOf, CommandType, Reply, ReplyData } from '@/utils/messages';
 import { removeAccount, timesLogin, timesSendCode } from './accounts';
 import { checkIn } from './checkin';
 import {
