@@ -1,4 +1,5 @@
 import { chinaDate } from './china-time';
+import { isCheckedIn } from './schedule';
 import type { Account, DayRecord } from './storage-schema';
 
 export type BadgeState = 'done' | 'attention' | 'none';
@@ -18,7 +19,7 @@ export function badgeState(accounts: Account[], records: Record<string, DayRecor
   const times = accounts.filter((account) => account.provider === 'times');
   const allDone = times.length > 0 && times.every((account) => {
     const record = records[account.key];
-    return record?.date === today && (record.state === 'done' || record.state === 'already');
+    return record?.date === today && isCheckedIn(record);
   });
   return allDone ? 'done' : 'none';
 }

@@ -46,7 +46,9 @@ export function scheduledAt(key: string, date: string, settings: ScheduleSetting
   return Math.min(planned, chinaMoment(date, '23:59'));
 }
 
-const finished = (record: DayRecord) => record.state === 'done' || record.state === 'already' || record.lost === true;
+/** The record says the day's check-in happened (by us, or already before we asked). */
+export const isCheckedIn = (record: DayRecord) => record.state === 'done' || record.state === 'already';
+const finished = (record: DayRecord) => isCheckedIn(record) || record.lost === true;
 
 /** Whether an automatic check-in should run now for this account. */
 export function checkInDue(subject: CheckinSubject, settings: ScheduleSettings, now: number): boolean {

@@ -1,5 +1,6 @@
 import { ApiError } from '@/utils/api/http';
 import { bearer, createTimesClient } from '@/utils/api/times';
+import { isCheckedIn } from '@/utils/schedule';
 import { sessionFromGrant } from '@/utils/session';
 import {
   forgetNotified,
@@ -15,21 +16,22 @@ import { phoneError, smsCodeError } from '@/utils/validation';
 
 // Adding and removing accounts. The worker checks input again: it trusts no page.
 
-function check(error: string | undefined): void {
+/** Refuses input a page should have refused already, with the same message. */
+export function refuseInvalid(error: string | undefined): void {
   if (error) throw new ApiError('rejected', error);
 }
 
 export const timesKey = (phone: string) => `times:${phone}`;
 
 export async function timesSendCode(phone: string): Promise<void> {
-  check(phoneError(phone));
+  refuseInvalid(phoneError(phone));
   const { timesBaseUrl } = await readSettings();
   await createTimesClient(timesBaseUrl).sendCode(phone);
 }
 
 /** SMS login: token grant, then the member id. A re-login of a known phone keeps its history. */
 export async function timesLogin(phone: string, code: string): Promise<string> {
-  check(phoneError(phone) ?? smsCodeError(code));
+  refuseInvalid(phoneError(phone) ?? smsCodeError(code));
   const { timesBaseUrl } = await readSettings();
   const client = createTimesClient(timesBaseUrl);
   const grant = await client.loginBySmsCode(phone, code);
@@ -59,7 +61,7 @@ export async function saveAccount(key: string, secret: Secret, build: (previous?
   });
   // A new login starts afresh: today's unfinished check-in (waiting for a retry, or given up while the
   // session was dead) is due again at once, and failures may be notified again.
-  await updateCheckins(({ [key]: record, ...rest }) => (record && (record.state === 'done' || record.state === 'already') ? { ...rest, [key]: record } : rest));
+  await updateCheckins(({ [key]: record, ...rest }) => (record && isCheckedIn(record) ? { ...rest, [key]: record } : rest));
   await forgetNotified(`relogin:${key}`);
   await forgetNotified(`expired:${key}`);
 }

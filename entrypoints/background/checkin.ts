@@ -2,7 +2,8 @@ import { ApiError } from '@/utils/api/http';
 import { isAlreadySignedError } from '@/utils/api/times';
 import { chinaDate } from '@/utils/china-time';
 import { maskPhone } from '@/utils/mask';
-import { checkInDue, failedRecord } from '@/utils/schedule';
+import { checkInDue, failedRecord, isCheckedIn } from '@/utils/schedule';
+import { singleFlight } from '@/utils/single-flight';
 import {
   readAccounts,
   readCheckins,
@@ -15,20 +16,14 @@ import {
 import { notifyOnce } from './notify';
 import { RELOGIN_MESSAGE, withTimesSession } from './sessions';
 
-export type CheckinOutcome = DayRecord['state'];
-
 // One check-in per account at a time within this worker. Across a worker that died mid-request, the
 // `running` record written before the request makes the next worker retry only after it went stale,
 // and the server's "already signed" answer then counts as done: one successful check-in a day.
-const inFlight = new Map<string, Promise<DayRecord | undefined>>();
+const oneCheckinPerAccount = singleFlight<DayRecord | undefined>();
 
 /** Checks an account in: `manual` (the button) runs whether or not the schedule says it is due. */
 export function checkIn(key: string, manual = false): Promise<DayRecord | undefined> {
-  const running = inFlight.get(key);
-  if (running) return running;
-  const task = attempt(key, manual).finally(() => inFlight.delete(key));
-  inFlight.set(key, task);
-  return task;
+  return oneCheckinPerAccount(key, () => attempt(key, manual));
 }
 
 async function attempt(key: string, manual: boolean): Promise<DayRecord | undefined> {
@@ -40,7 +35,7 @@ async function attempt(key: string, manual: boolean): Promise<DayRecord | undefi
   if (account.session === 'relogin') throw new ApiError('unauthorized', RELOGIN_MESSAGE);
   const previous = records[key];
 
-  if (previous?.date === today && (previous.state === 'done' || previous.state === 'already')) {
+  if (previous?.date === today && isCheckedIn(previous)) {
     if (!manual) return previous;
     // Today is done: the button reports it without asking the server for a second check-in.
     return write(key, { ...previous, state: 'already', at: now });

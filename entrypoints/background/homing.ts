@@ -3,17 +3,13 @@ import { createHomingClient, type ZgtLoginByAuthCodeRes } from '@/utils/api/homi
 import { maskPhone } from '@/utils/mask';
 import { readAccounts, readSecrets, readSettings, updateAccounts, type HomingAccount } from '@/utils/storage';
 import { newPasswordError, passwordError, phoneError, smsCodeError, zgtTokenError } from '@/utils/validation';
-import { removeAccount, saveAccount } from './accounts';
+import { refuseInvalid, removeAccount, saveAccount } from './accounts';
 import { notifyOnce } from './notify';
 
 // The Homing employee auth commands. Homing has no refresh grant: an expired session is marked
 // `expired` (one notification) and the user logs in again.
 
 export const homingKey = (id: string) => `homing:${id}`;
-
-function check(error: string | undefined): void {
-  if (error) throw new ApiError('rejected', error);
-}
 
 async function client() {
   return createHomingClient((await readSettings()).homingBaseUrl);
@@ -55,19 +51,19 @@ async function store(id: string, mobile: string, via: HomingAccount['via'], logi
 }
 
 export async function homingGetSmsCode(mobile: string) {
-  check(phoneError(mobile));
+  refuseInvalid(phoneError(mobile));
   const res = await (await client()).getSmsCode({ mobile });
   return { expireIn: res.expireIn };
 }
 
 export async function homingLoginBySmsCode(mobile: string, mobileCode: string) {
-  check(phoneError(mobile) ?? smsCodeError(mobileCode));
+  refuseInvalid(phoneError(mobile) ?? smsCodeError(mobileCode));
   const res = await (await client()).loginBySmsCode({ mobile, mobileCode });
   return { key: await store(mobile, mobile, 'sms', res) };
 }
 
 export async function homingLogin(mobile: string, passwd: string, imgCode?: string) {
-  check(phoneError(mobile) ?? passwordError(passwd));
+  refuseInvalid(phoneError(mobile) ?? passwordError(passwd));
   const res = await (await client()).login({ mobile, passwd, ...(imgCode ? { imgCode } : {}) });
   return { key: await store(mobile, mobile, 'password', res) };
 }
@@ -78,13 +74,13 @@ export async function homingRefreshImageCode() {
 }
 
 export async function homingForgotGetSmsCode(mobile: string) {
-  check(phoneError(mobile));
+  refuseInvalid(phoneError(mobile));
   await (await client()).getSmsCodeForForgotPassword({ mobile });
   return { sent: true as const };
 }
 
 export async function homingResetPassword(mobile: string, mobileCode: string, passwd: string) {
-  check(phoneError(mobile) ?? smsCodeError(mobileCode) ?? newPasswordError(passwd));
+  refuseInvalid(phoneError(mobile) ?? smsCodeError(mobileCode) ?? newPasswordError(passwd));
   await (await client()).resetPasswordWithSmsCode({ mobile, mobileCode, passwd });
   return { reset: true as const };
 }
@@ -100,7 +96,7 @@ const ZGT_STATUS_MESSAGES: Record<Exclude<ZgtLoginByAuthCodeRes['loginStatus'], 
 
 /** 智桂通: a browser has no croods container, so only the documented token path is offered. */
 export async function homingZgtLogin(token: string) {
-  check(zgtTokenError(token));
+  refuseInvalid(zgtTokenError(token));
   const res = await (await client()).zgt.login(undefined, token.trim());
   if (res.loginStatus !== 'success') throw new ApiError('rejected', ZGT_STATUS_MESSAGES[res.loginStatus]);
   return { key: await store(res.accountCode, '', 'zgt', { token: res.token, userCode: res.accountCode, expireIn: res.expireIn }) };

@@ -1,4 +1,5 @@
 import { ApiError } from '@/utils/api/http';
+import { singleFlight } from '@/utils/single-flight';
 import { bearer, createTimesClient, type TimesClient } from '@/utils/api/times';
 import { maskPhone } from '@/utils/mask';
 import { needsRefresh, refreshRetryDelayMs, sessionFromGrant } from '@/utils/session';
@@ -25,22 +26,18 @@ async function timesSecret(key: string): Promise<TimesSecret> {
 
 // One refresh in flight per account, whoever asks (alarm, popup, startup): refresh tokens rotate, and
 // sending a spent one twice may make the server revoke the whole session.
-const inFlight = new Map<string, Promise<TimesSecret>>();
+const oneRefreshPerAccount = singleFlight<TimesSecret>();
 
 /**
  * Refreshes a Times session. With `staleToken`, a caller whose request was rejected says which token
  * failed: if the stored token is already another one, somebody refreshed meanwhile and that is used.
  */
 export function refreshTimesSession(key: string, staleToken?: string): Promise<TimesSecret> {
-  const running = inFlight.get(key);
-  if (running) return running;
-  const task = (async () => {
+  return oneRefreshPerAccount(key, async () => {
     const current = await timesSecret(key);
     if (staleToken !== undefined && current.token !== staleToken) return current;
-    return await refreshNow(key, current);
-  })().finally(() => inFlight.delete(key));
-  inFlight.set(key, task);
-  return task;
+    return refreshNow(key, current);
+  });
 }
 
 /** Applies a change to the stored session only while it is still the one `current` was read from. */
