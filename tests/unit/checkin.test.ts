@@ -6,7 +6,7 @@ import { runDueWork } from '@/entrypoints/background/worker';
 import { chinaMoment } from '@/utils/china-time';
 import { readAccounts, readCheckins, settingsItem, updateCheckins } from '@/utils/storage';
 import type { FaultKind } from '../mock-api/server';
-import { loginTimes, storedTimesSecret, useMockApi } from './support';
+import { holdAnswers, loginTimes, storedTimesSecret, useMockApi } from './support';
 
 const api = useMockApi();
 const phone = '13412341234';
@@ -131,14 +131,7 @@ describe('daily check-in', () => {
   it('runs again when a login lands while a run is under way, so the new account is checked in at once', async () => {
     await loginTimes(api(), '13400000001');
     // Hold the first check-in's answer, so the run that made it is still under way during the login.
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const realFetch = globalThis.fetch;
-    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-      const response = await realFetch(input, init);
-      if (String(input).includes('/collect') && api().hits('times.collect').length === 1) await gate;
-      return response;
-    });
+    const release = holdAnswers((url) => url.includes('/collect') && api().hits('times.collect').length === 1);
     try {
       const first = runDueWork();
       await vi.waitFor(() => expect(api().hits('times.collect')).toHaveLength(1));

@@ -6,7 +6,7 @@ import { createTimesClient } from '@/utils/api/times';
 import { readAccounts, readSecrets, settingsItem, updateSecrets } from '@/utils/storage';
 import { removeAccount } from '@/entrypoints/background/accounts';
 import type { FaultKind } from '../mock-api/server';
-import { loginTimes, storedTimesSecret, useMockApi } from './support';
+import { holdAnswers, loginTimes, storedTimesSecret, useMockApi } from './support';
 
 const api = useMockApi();
 const phone = '13412341234';
@@ -117,14 +117,7 @@ describe('Times sessions', () => {
 
   it('does not bring back the tokens of an account removed while its refresh was on its way', async () => {
     const key = await loginTimes(api());
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const realFetch = globalThis.fetch;
-    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-      const response = await realFetch(input, init);
-      await gate; // the answer "arrives" only after the account is gone
-      return response;
-    });
+    const release = holdAnswers(() => true); // the answer "arrives" only after the account is gone
     try {
       const refreshing = refreshTimesSession(key);
       await vi.waitFor(() => expect(api().hits('times.refresh')).toHaveLength(1));
@@ -160,14 +153,7 @@ describe('Times sessions', () => {
     const key = await loginTimes(api());
     const old = await storedTimesSecret(key);
     await createTimesClient(api().url).refreshToken(old.refreshToken); // spent behind our back: the next use is refused
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const realFetch = globalThis.fetch;
-    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-      const response = await realFetch(input, init);
-      if (String(input).endsWith('/times/auth/oauth/token')) await gate;
-      return response;
-    });
+    const release = holdAnswers((url) => url.endsWith('/times/auth/oauth/token'));
     try {
       const refused = refreshTimesSession(key).catch((error: unknown) => error);
       await vi.waitFor(() => expect(api().hits('times.refresh')).toHaveLength(2));

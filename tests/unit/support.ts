@@ -48,3 +48,19 @@ export function keepCookies(): void {
     return response;
   });
 }
+
+/**
+ * Holds back the answers to the requests `hold` picks until the returned release() is called: the
+ * server has answered, the extension has not heard yet. Undo with vi.unstubAllGlobals().
+ */
+export function holdAnswers(hold: (url: string) => boolean): () => void {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const realFetch = globalThis.fetch;
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = await realFetch(input, init);
+    if (hold(String(input))) await gate;
+    return response;
+  });
+  return () => release();
+}
