@@ -11,9 +11,12 @@ import { notifyOnce } from './notify';
 
 export const homingKey = (id: string) => `homing:${id}`;
 
-async function client() {
-  return createHomingClient((await readSettings()).homingBaseUrl);
+/** The configured Homing server: its client, and its URL, which a new session is bound to. */
+async function homing() {
+  const { homingBaseUrl } = await readSettings();
+  return { client: createHomingClient(homingBaseUrl), baseUrl: homingBaseUrl };
 }
+const configuredClient = async () => (await homing()).client;
 
 interface HomingLogin {
   token: string;
@@ -32,16 +35,16 @@ export function homingExpiresAt(expireIn: number | undefined, now: number): numb
   return now + expireIn * 1000;
 }
 
-async function store(id: string, mobile: string, via: HomingAccount['via'], login: HomingLogin): Promise<string> {
+/** Stores a session bound to the server that issued it (the settings may have changed meanwhile). */
+async function store(baseUrl: string, id: string, mobile: string, via: HomingAccount['via'], login: HomingLogin): Promise<string> {
   const key = homingKey(id);
   const now = Date.now();
-  const { homingBaseUrl } = await readSettings();
-  await saveAccount(key, { provider: 'homing', baseUrl: homingBaseUrl, token: login.token }, (previous) => ({
+  await saveAccount(key, { provider: 'homing', baseUrl, token: login.token }, (previous) => ({
     provider: 'homing',
     key,
     mobile,
     userCode: login.userCode,
-    server: new URL(homingBaseUrl).origin,
+    server: new URL(baseUrl).origin,
     via,
     expiresAt: homingExpiresAt(login.expireIn, now),
     session: 'active',
@@ -52,36 +55,38 @@ async function store(id: string, mobile: string, via: HomingAccount['via'], logi
 
 export async function homingGetSmsCode(mobile: string) {
   refuseInvalid(phoneError(mobile));
-  const res = await (await client()).getSmsCode({ mobile });
+  const res = await (await configuredClient()).getSmsCode({ mobile });
   return { expireIn: res.expireIn };
 }
 
 export async function homingLoginBySmsCode(mobile: string, mobileCode: string) {
   refuseInvalid(phoneError(mobile) ?? smsCodeError(mobileCode));
-  const res = await (await client()).loginBySmsCode({ mobile, mobileCode });
-  return { key: await store(mobile, mobile, 'sms', res) };
+  const { client, baseUrl } = await homing();
+  const res = await client.loginBySmsCode({ mobile, mobileCode });
+  return { key: await store(baseUrl, mobile, mobile, 'sms', res) };
 }
 
 export async function homingLogin(mobile: string, passwd: string, imgCode?: string) {
   refuseInvalid(phoneError(mobile) ?? passwordError(passwd));
-  const res = await (await client()).login({ mobile, passwd, ...(imgCode ? { imgCode } : {}) });
-  return { key: await store(mobile, mobile, 'password', res) };
+  const { client, baseUrl } = await homing();
+  const res = await client.login({ mobile, passwd, ...(imgCode ? { imgCode } : {}) });
+  return { key: await store(baseUrl, mobile, mobile, 'password', res) };
 }
 
 export async function homingRefreshImageCode() {
-  const res = await (await client()).refreshImageCode();
+  const res = await (await configuredClient()).refreshImageCode();
   return { captcha: res.valiCodeImg };
 }
 
 export async function homingForgotGetSmsCode(mobile: string) {
   refuseInvalid(phoneError(mobile));
-  await (await client()).getSmsCodeForForgotPassword({ mobile });
+  await (await configuredClient()).getSmsCodeForForgotPassword({ mobile });
   return { sent: true as const };
 }
 
 export async function homingResetPassword(mobile: string, mobileCode: string, passwd: string) {
   refuseInvalid(phoneError(mobile) ?? smsCodeError(mobileCode) ?? newPasswordError(passwd));
-  await (await client()).resetPasswordWithSmsCode({ mobile, mobileCode, passwd });
+  await (await configuredClient()).resetPasswordWithSmsCode({ mobile, mobileCode, passwd });
   return { reset: true as const };
 }
 
@@ -97,9 +102,10 @@ const ZGT_STATUS_MESSAGES: Record<Exclude<ZgtLoginByAuthCodeRes['loginStatus'], 
 /** 智桂通: a browser has no croods container, so only the documented token path is offered. */
 export async function homingZgtLogin(token: string) {
   refuseInvalid(zgtTokenError(token));
-  const res = await (await client()).zgt.login(undefined, token.trim());
+  const { client, baseUrl } = await homing();
+  const res = await client.zgt.login(undefined, token.trim());
   if (res.loginStatus !== 'success') throw new ApiError('rejected', ZGT_STATUS_MESSAGES[res.loginStatus]);
-  return { key: await store(res.accountCode, '', 'zgt', { token: res.token, userCode: res.accountCode, expireIn: res.expireIn }) };
+  return { key: await store(baseUrl, res.accountCode, '', 'zgt', { token: res.token, userCode: res.accountCode, expireIn: res.expireIn }) };
 }
 
 /** Logs out at the server, then deletes the local session even when the server call failed. */
