@@ -5,10 +5,10 @@ import { defineConfig } from 'wxt';
 export const TIMES_PRODUCTION_ORIGIN = 'https://m-center-prod-linli.timesgroup.cn';
 
 // The e2e build (`wxt build --mode e2e`, written to .output/chrome-mv3-e2e) may also reach a mock API
-// server on loopback. Nothing else differs from the production build (see shared/E2E-CONTRACT.md).
+// server on loopback. Nothing else differs from the production build (see docs/E2E-CONTRACT.md).
 const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 
-// The e2e build must run exactly the production code (shared/E2E-CONTRACT.md). WXT sets NODE_ENV to the
+// The e2e build must run exactly the production code (docs/E2E-CONTRACT.md). WXT sets NODE_ENV to the
 // mode's name, which would ship Vue's development runtime in `--mode e2e`: pin it to production.
 if (process.env.NODE_ENV === 'e2e') process.env.NODE_ENV = 'production';
 

@@ -102,7 +102,7 @@ const zips = readdirSync(outDir)
 console.log(zips[0] ? `\nStore zip: .output/${zips[0].name}  ${kb(zips[0].stat.size)} (${zips[0].stat.size} bytes)` : '\nStore zip: not found');
 
 // The browser tests drive the e2e build: it must be the production code plus loopback host permissions
-// (shared/E2E-CONTRACT.md), or e2e would test something users never run.
+// (docs/E2E-CONTRACT.md), or e2e would test something users never run.
 const jsFiles = (dir) =>
   readdirSync(dir, { recursive: true })
     .map(String)

@@ -5,7 +5,7 @@ import type { EventSink } from './events';
 import { homingError, homingOk, type HomingEnvelope } from './homing-envelope';
 import { bearerToken, parseJsonObject, PHONE_PATTERN, stringField, type Reply, type Route, type RouteRequest } from './route';
 
-// The Homing employee auth service (shared/seeds/homing-auth-sdk.txt). The password login has no
+// The Homing employee auth service (docs/api/homing-auth-sdk.txt). The password login has no
 // documented path; the mock uses the login prefix itself. A session cookie carries the captcha
 // state, as the real service ties a captcha to the browser that saw it.
 

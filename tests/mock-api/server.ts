@@ -7,7 +7,7 @@ import { json, type Reply, type Route, type RouteRequest } from './route';
 import { TimesState, type TimesMock } from './times';
 
 // A local stand-in for the Times and Homing services, for unit and e2e tests and for trying the
-// extension by hand (cli.ts). It follows the two API documents in shared/seeds; see times.ts and
+// extension by hand (cli.ts). It follows the two API documents in docs/api; see times.ts and
 // homing.ts for the behaviour of each route.
 
 export type { Fault, FaultKind } from './faults';

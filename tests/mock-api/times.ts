@@ -7,7 +7,7 @@ import { memberDetailReply, memberIdOf } from './member-detail';
 import { bearerToken, json, mediaType, parseJsonObject, PHONE_PATTERN, stringField, type Reply, type Route, type RouteRequest } from './route';
 import { TokenStore } from './times-tokens';
 
-// The Times member service (shared/seeds/times-member-checkin-api.txt): SMS login, member detail,
+// The Times member service (docs/api/times-member-checkin-api.txt): SMS login, member detail,
 // the daily check-in and the refresh grant, with the server-side state a client can observe.
 
 export interface TimesMock {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-// The Homing SDK document's request and response types (shared/seeds/homing-auth-sdk.txt), named as it
+// The Homing SDK document's request and response types (docs/api/homing-auth-sdk.txt), named as it
 // names them, each from a zod schema. The client beside this file (homing.ts) parses every answer
 // with them.
 

@@ -25,7 +25,7 @@ import {
 
 export * from './homing-schemas';
 
-// The Homing employee auth API (shared/seeds/homing-auth-sdk.txt). The document describes an SDK,
+// The Homing employee auth API (docs/api/homing-auth-sdk.txt). The document describes an SDK,
 // not the wire: it shows no envelope, and deployments differ, so every answer is read as
 // `{code: 0|200, data, msg|message}`, `{success, data, message}` or the bare data object.
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ApiError, joinUrl, requestJson, type JsonResponse } from './http';
 import { chinaDateTime } from '../china-time';
 
-// The Times member API (shared/seeds/times-member-checkin-api.txt). Every answer is a
+// The Times member API (docs/api/times-member-checkin-api.txt). Every answer is a
 // `{code, data, message}` envelope; success is code 200.
 
 export const TIMES_PRODUCTION_URL = 'https://m-center-prod-linli.timesgroup.cn';

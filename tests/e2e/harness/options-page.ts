@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { ExtensionSession } from './browser';
 import { storageRoundTrip } from './storage';
 
-// The options page, through the data-testid hooks of shared/E2E-CONTRACT.md only.
+// The options page, through the data-testid hooks of docs/E2E-CONTRACT.md only.
 
 export interface OptionsInput {
   timesBaseUrl?: string;

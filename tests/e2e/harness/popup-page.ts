@@ -3,7 +3,7 @@ import type { ExtensionSession } from './browser';
 import { poll } from './wait';
 
 // The popup, opened as a tab (an action popup can't be opened by automation), through the
-// data-testid hooks of shared/E2E-CONTRACT.md only.
+// data-testid hooks of docs/E2E-CONTRACT.md only.
 
 const testId = (id: string) => `[data-testid="${id}"]`;
 
@@ -73,7 +73,7 @@ export class PopupPage {
     return this.page.locator(testId('send-code'));
   }
 
-  /** Any element of the popup by its contract hook (shared/E2E-CONTRACT.md). */
+  /** Any element of the popup by its contract hook (docs/E2E-CONTRACT.md). */
   byTestId(id: string): Locator {
     return this.page.locator(testId(id));
   }
