@@ -9,6 +9,7 @@ export interface SettingsForm {
   checkinTime: string;
   randomDelayMinutes: string | number;
   notifications: boolean;
+  autoClaim: boolean;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -46,6 +47,7 @@ export function validateSettings(form: SettingsForm): { settings: Settings } | {
     checkinTime: form.checkinTime,
     randomDelayMinutes: delay,
     notifications: form.notifications,
+    autoClaim: form.autoClaim,
   };
   return settingsSchema.safeParse(settings).success ? { settings } : { error: '设置无效' };
 }

@@ -15,6 +15,8 @@ export const settingsSchema = z.object({
   /** Upper bound of a random delay after checkinTime, minutes (0 = none). */
   randomDelayMinutes: z.number().check(z.int(), z.gte(0), z.lte(180)),
   notifications: z.boolean(),
+  /** Claim unclaimed 邦豆 points after each check-in (issue 6); off: the popup's claim button does it. */
+  autoClaim: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -29,6 +31,12 @@ export const timesAccountSchema = z.object({
   /** `relogin`: the server rejected the refresh token; only a new SMS login helps. */
   session: z.enum(['active', 'relogin']),
   addedAt: z.number(),
+  /** When the current session was logged in (ms epoch): days before it can't be missed days. */
+  activeSince: z.optional(z.number()),
+  /** A name the family gives the phone, shown instead of the masked number (at most 20 characters). */
+  nickname: z.optional(z.string().check(z.maxLength(20))),
+  /** The rotated tokens could not be written to storage: the popup says so (see core/sessions.ts). */
+  sessionUnsaved: z.optional(z.boolean()),
 });
 export type TimesAccount = z.infer<typeof timesAccountSchema>;
 
@@ -86,8 +94,64 @@ export const dayRecordSchema = z.object({
   /** No more tries today (retries capped, or the day ends before the next); the user was told. */
   lost: z.optional(z.boolean()),
   error: z.optional(z.string()),
+  /** When our own POST for this day went out (ms epoch): a later `sign: true` is then `done`, not `already`. */
+  posted: z.optional(z.number()),
+  /** The session ended (re-login): the re-login notice is the only one, no "day lost" follows. */
+  relogin: z.optional(z.boolean()),
 });
 export type DayRecord = z.infer<typeof dayRecordSchema>;
+
+/** One day of the service's 7-day reward cycle (sign/task/list `taskVoList`). */
+export const weekDaySchema = z.object({
+  /** 1..7; days 3 and 7 are the mystery box and the mystery gift on the official page. */
+  day: z.number(),
+  /** 邦豆 points the day's sign-in earns. */
+  reward: z.number(),
+  complete: z.boolean(),
+});
+export type WeekDay = z.infer<typeof weekDaySchema>;
+
+/**
+ * What the service says about an account beyond the check-in itself (docs/api/times-member-more-api.md),
+ * as last read. Every field is optional: an endpoint that fails only hides its part.
+ */
+export const memberInfoSchema = z.object({
+  /** The sign-in status as last read: its China date, whether signed, the streak and the week. */
+  status: z.optional(
+    z.object({
+      date: z.string(),
+      signed: z.boolean(),
+      /** Consecutive days signed in (`count`). */
+      streak: z.number(),
+      week: z.array(weekDaySchema),
+      /** 邦豆 today's sign-in earned, once signed (the awardIntegral of today's cell). */
+      todayReward: z.optional(z.number()),
+      readAt: z.number(),
+    }),
+  ),
+  /** 邦豆 earned but not yet claimed (records with status 1), and when that was read. */
+  unclaimed: z.optional(z.object({ points: z.number(), readAt: z.number() })),
+  /** 邦豆 expiring within 7 days, read once a China day (`date`). */
+  expiring: z.optional(z.object({ points: z.number(), date: z.string() })),
+});
+export type MemberInfo = z.infer<typeof memberInfoSchema>;
+
+/** The outcome of one account's China day, as the history keeps it. */
+export const historyStates = ['done', 'already', 'failed', 'lost', 'missed'] as const;
+export type HistoryState = (typeof historyStates)[number];
+
+/**
+ * A history entry as stored, a tuple to stay small (5 accounts x 365 days < 100 KB, issue 6):
+ * [China date, state, time (epoch seconds), reward (邦豆) or null, balance after or null].
+ */
+export const historyTupleSchema = z.tuple([
+  z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  z.enum(historyStates),
+  z.number(),
+  z.nullable(z.number()),
+  z.nullable(z.number()),
+]);
+export type HistoryTuple = z.infer<typeof historyTupleSchema>;
 
 /** Notifications already shown, so each is shown once: `<kind>:<account key>[:<date>]`. */
 export const notifiedIdSchema = z.string();

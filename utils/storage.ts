@@ -3,12 +3,16 @@ import * as z from 'zod/mini';
 import {
   accountSchema,
   dayRecordSchema,
+  historyTupleSchema,
+  memberInfoSchema,
   notifiedIdSchema,
   secretSchema,
   settingsSchema,
   type Account,
   type DayRecord,
+  type HistoryTuple,
   type LoginDraft,
+  type MemberInfo,
   type Secret,
   type Settings,
 } from './storage-schema';
@@ -25,15 +29,25 @@ export const DEFAULT_SETTINGS: Settings = {
   checkinTime: '08:00',
   randomDelayMinutes: 10,
   notifications: true,
+  autoClaim: true,
 };
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+// Version 2 added autoClaim (issue 6): a v1 user gets the default, claims on.
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 2,
+  migrations: { 2: (v1: Omit<Settings, 'autoClaim'>): Settings => ({ ...v1, autoClaim: true }) },
+});
 export const accountsItem = storage.defineItem<Account[]>('local:accounts', { fallback: [], version: 1 });
 export const secretsItem = storage.defineItem<Record<string, Secret>>('local:secrets', { fallback: {}, version: 1 });
 export const checkinsItem = storage.defineItem<Record<string, DayRecord>>('local:checkins', {
   fallback: {},
   version: 1,
 });
+/** Per account: what the service last said about streak, week, 邦豆 waiting and expiring. */
+export const memberItem = storage.defineItem<Record<string, MemberInfo>>('local:member', { fallback: {}, version: 1 });
+/** Per account: one tuple per China day, oldest first, at most HISTORY_MAX_DAYS (utils/history.ts). */
+export const historyItem = storage.defineItem<Record<string, HistoryTuple[]>>('local:history', { fallback: {}, version: 1 });
 export const notifiedItem = storage.defineItem<string[]>('local:notified', { fallback: [], version: 1 });
 export const EMPTY_LOGIN_DRAFT: LoginDraft = { open: false, provider: 'times', phone: '', sent: {} };
 export const loginDraftItem = storage.defineItem<LoginDraft>('session:loginDraft', { fallback: EMPTY_LOGIN_DRAFT, version: 1 });
@@ -68,10 +82,18 @@ export function parseRecord<T>(schema: z.ZodMiniType<T>, value: unknown): Record
   return out;
 }
 
+/** Stored history: per account the valid tuples; a damaged day is left out, the others kept. */
+export function parseHistory(value: unknown): Record<string, HistoryTuple[]> {
+  if (!value || typeof value !== 'object') return {};
+  return Object.fromEntries(Object.entries(value).map(([key, days]) => [key, parseList(historyTupleSchema, days)]));
+}
+
 export const readSettings = async () => parseSettings(await settingsItem.getValue());
 export const readAccounts = async () => parseList(accountSchema, await accountsItem.getValue());
 export const readSecrets = async () => parseRecord(secretSchema, await secretsItem.getValue());
 export const readCheckins = async () => parseRecord(dayRecordSchema, await checkinsItem.getValue());
+export const readMember = async () => parseRecord(memberInfoSchema, await memberItem.getValue());
+export const readHistory = async () => parseHistory(await historyItem.getValue());
 export const readNotified = async () => parseList(notifiedIdSchema, await notifiedItem.getValue());
 
 // Writes to one item are queued one after another, so two tasks of the worker that update the same
@@ -97,6 +119,9 @@ function updater<T>(name: string, read: () => Promise<T>, write: (value: T) => P
 export const updateAccounts = updater('accounts', readAccounts, (value) => accountsItem.setValue(value));
 export const updateSecrets = updater('secrets', readSecrets, (value) => secretsItem.setValue(value));
 export const updateCheckins = updater('checkins', readCheckins, (value) => checkinsItem.setValue(value));
+
+export const updateMember = updater('member', readMember, (value) => memberItem.setValue(value));
+export const updateHistory = updater('history', readHistory, (value) => historyItem.setValue(value));
 
 /** Records a notification as shown; false when it had been shown already. */
 export const markNotified = (id: string) =>

@@ -197,14 +197,22 @@ describe('expireIn', () => {
 describe('faults and odd answers', () => {
   it.each<[FaultKind, string, string]>([
     ['html502', 'server', '服务器暂时不可用 (HTTP 502)'],
-    ['status500', 'server', '服务器暂时不可用 (HTTP 500)'],
-    ['status429', 'server', '请求过于频繁，请稍后再试 (HTTP 429)'],
   ])('passes a %s on as a plain transient ApiError', async (kind, expectedKind, message) => {
     mock.inject({ route: 'homing.login', kind });
     const error = await client().login({ mobile: MOBILE, passwd: PASSWD }).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).not.toBeInstanceOf(HomingApiError);
     expect(error).toMatchObject({ kind: expectedKind, message, transient: true });
+  });
+
+  it.each<[FaultKind, string]>([
+    ['status500', '系统繁忙，请稍后再试'],
+    ['status429', '请求过于频繁，请稍后再试'],
+  ])('reads the envelope of a %s: the server\'s message, still a transient failure', async (kind, message) => {
+    mock.inject({ route: 'homing.login', kind });
+    const error = await client().login({ mobile: MOBILE, passwd: PASSWD }).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(HomingApiError);
+    expect(error).toMatchObject({ kind: 'server', message, transient: true });
   });
 
   it.each<[FaultKind, string]>([

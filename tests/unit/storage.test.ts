@@ -34,17 +34,29 @@ const V1 = {
   checkins: { 'times:13412341234': { date: '2026-11-23', state: 'done', attempts: 1, at: 1763856600000 } },
 };
 
+// Version 2 of settings: autoClaim (issue 6), default on. Other items are still version 1; their new
+// fields (nickname, activeSince, posted, …) are optional, so every v1 value is a valid current value.
+const V2 = { settings: { ...V1.settings, autoClaim: true } };
+
 describe('stored data, version 1', () => {
-  it('validates the frozen v1 example with the current schemas', () => {
-    expect(settingsSchema.safeParse(V1.settings).success).toBe(true);
+  it('migrates v1 settings to v2 with claims on', async () => {
+    await fakeBrowser.storage.local.set({ settings: V1.settings, settings$: { v: 1 } });
+    await settingsItem.migrate();
+    expect(await settingsItem.getValue()).toEqual(V2.settings);
+    expect(await settingsItem.getMeta()).toMatchObject({ v: 2 });
+  });
+
+  it('validates the frozen v1 example with the current schemas (settings from v2 on)', () => {
+    expect(settingsSchema.safeParse(V1.settings).success).toBe(false);
+    expect(settingsSchema.safeParse(V2.settings).success).toBe(true);
     expect(V1.accounts.every((a) => accountSchema.safeParse(a).success)).toBe(true);
     expect(Object.values(V1.secrets).every((s) => secretSchema.safeParse(s).success)).toBe(true);
     expect(Object.values(V1.checkins).every((r) => dayRecordSchema.safeParse(r).success)).toBe(true);
   });
 
-  it('reads the v1 example back unchanged', async () => {
+  it('reads the v1 example back unchanged, settings with the v2 default added', async () => {
     await fakeBrowser.storage.local.set({ settings: V1.settings, accounts: V1.accounts, secrets: V1.secrets, checkins: V1.checkins });
-    expect(await readSettings()).toEqual(V1.settings);
+    expect(await readSettings()).toEqual(V2.settings);
     expect(await readAccounts()).toEqual(V1.accounts);
     expect(await readSecrets()).toEqual(V1.secrets);
     expect(await readCheckins()).toEqual(V1.checkins);
@@ -60,8 +72,8 @@ describe('stored data, version 1', () => {
   });
 
   it('falls back field by field for damaged settings', () => {
-    expect(parseSettings({ ...V1.settings, checkinTime: '25:99', randomDelayMinutes: -3 })).toEqual({
-      ...V1.settings,
+    expect(parseSettings({ ...V2.settings, checkinTime: '25:99', randomDelayMinutes: -3 })).toEqual({
+      ...V2.settings,
       checkinTime: DEFAULT_SETTINGS.checkinTime,
       randomDelayMinutes: DEFAULT_SETTINGS.randomDelayMinutes,
     });

@@ -98,7 +98,9 @@ function failure(response: JsonResponse, envelope: Envelope | undefined): Homing
     : code !== undefined
       ? `请求失败（错误码 ${code}）`
       : `请求失败 (HTTP ${status})`;
-  return new HomingApiError(unauthorized ? 'unauthorized' : 'rejected', envelope?.message ?? fallback, {
+  // A 5xx or 429 stays a passing failure even when it carries an envelope with the server's words.
+  const kind = unauthorized ? 'unauthorized' : status >= 500 || status === 429 ? 'server' : 'rejected';
+  return new HomingApiError(kind, envelope?.message ?? fallback, {
     status,
     code,
     data: envelope?.data,

@@ -103,9 +103,9 @@ export async function requestJson(url: string, request: JsonRequest): Promise<Js
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (error instanceof FetchError && error.response) {
-      const { status } = error.response;
-      if (status >= 500 || status === 429) throw httpFailure(status);
-      return parseBody(status, typeof error.data === 'string' ? error.data : '');
+      // Any error status: its body is read, whatever the status (a 500 with a JSON envelope carries the
+      // server's message); without a JSON body the status alone decides (httpFailure).
+      return parseBody(error.response.status, typeof error.data === 'string' ? error.data : '');
     }
     const cause = error instanceof FetchError ? error.cause : error;
     if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) {

@@ -2,8 +2,9 @@ import * as z from 'zod/mini';
 import { ApiError, joinUrl, requestJson, type JsonResponse } from './http';
 import { chinaDateTime } from '../china-time';
 
-// The Times member API (docs/api/times-member-checkin-api.txt). Every answer is a
-// `{code, data, message}` envelope; success is code 200.
+// The Times member API (docs/api/times-member-checkin-api.txt, and for the status, 邦豆 records,
+// claims and expiry docs/api/times-member-more-api.md). Every answer is a `{code, data, message}`
+// envelope; success is code 200.
 
 export const TIMES_PRODUCTION_URL = 'https://m-center-prod-linli.timesgroup.cn';
 export const TIMES_UAT_URL = 'https://m-center-uat-linli.timesgroup.cn';
@@ -16,6 +17,12 @@ export const PATHS = {
   // The double slash is the documented path and what the official app sends: keep it.
   collect: '/times/member-bff/user-behaviour//api-c/v1/user-behaviour/collect',
   refresh: '/times/auth/oauth/token',
+  // From the service's own member page (docs/api/times-member-more-api.md); untried against the live
+  // server, so every caller treats a failure of these as "unknown", never as a reason to stop.
+  signStatus: '/times/member-bff/task/api-c/v1/sign/task/list',
+  pointsRecords: '/times/member-bff/member/api-c/v1/member/integralRecord/list',
+  claimAll: '/times/member-bff/integral-record/api-c/v1/integral-record/receive/all',
+  expiringPoints: '/times/member-bff/member/api-c/v1/member/overdueIntegral',
 } as const;
 
 const envelopeSchema = z.object({
@@ -42,6 +49,52 @@ const memberSchema = z.object({
   memberId: z.optional(z.nullable(z.union([z.string(), z.number()]))),
   integral: z.optional(z.nullable(z.union([z.number(), z.string()]))),
 });
+const looseNumber = z.union([z.number(), z.string().check(z.regex(/^-?\d+(\.\d+)?$/))]);
+const signStatusSchema = z.object({
+  sign: z.boolean(),
+  count: z.optional(z.nullable(looseNumber)),
+  taskVoList: z.optional(
+    z.nullable(
+      z.array(z.object({ day: looseNumber, awardIntegral: z.optional(z.nullable(looseNumber)), complete: z.optional(z.nullable(z.boolean())) })),
+    ),
+  ),
+});
+const pointsRecordsSchema = z.object({
+  total: z.optional(z.nullable(looseNumber)),
+  records: z.optional(
+    z.nullable(
+      z.array(
+        z.object({
+          id: z.union([z.string(), z.number()]),
+          behaviourName: z.optional(z.nullable(z.string())),
+          integralChange: z.optional(z.nullable(looseNumber)),
+          changeType: z.optional(z.nullable(looseNumber)),
+          updateTime: z.optional(z.nullable(looseNumber)),
+        }),
+      ),
+    ),
+  ),
+});
+
+/** The sign-in status (sign/task/list): today's `sign`, the streak and the 7-day reward cycle. */
+export interface SignStatus {
+  signed: boolean;
+  /** Consecutive days signed in (`count`), 0 when absent. */
+  streak: number;
+  /** The cycle's days in order 1..7: reward in 邦豆 points, and whether that day is complete. */
+  week: { day: number; reward: number; complete: boolean }[];
+}
+
+/** One 邦豆 record (integralRecord/list). Ids are 19-digit numbers, kept as strings. */
+export interface PointsRecord {
+  id: string;
+  name: string;
+  /** 邦豆 points; positive when gained (`changeType` 1). */
+  change: number;
+  /** epoch ms (`updateTime`), when the server gave it. */
+  at?: number;
+}
+
 export interface MemberDetail {
   memberId: string;
   points?: number;
@@ -56,6 +109,11 @@ function unwrap<T>(response: JsonResponse, dataSchema: z.ZodMiniType<T>): T {
     throw new ApiError('malformed', '服务器返回了无法识别的数据，请稍后再试', response.status);
   }
   const { code, data, message } = envelope.data;
+  // A 5xx or 429 with an envelope is still a passing failure, but it carries the server's words (a 500
+  // "今日已签到，请勿重复签到" is how the service answers a second check-in).
+  if (response.status >= 500 || response.status === 429) {
+    throw new ApiError('server', message || `服务器暂时不可用 (HTTP ${response.status})`, response.status, code, data);
+  }
   if (Number(code) === 401) throw new ApiError('unauthorized', message || '登录已失效，请重新登录', response.status, 401);
   if (Number(code) !== 200 || response.status >= 400) {
     throw new ApiError('rejected', message || `请求失败（错误码 ${code}）`, response.status, code, data);
@@ -142,6 +200,57 @@ export function createTimesClient(baseUrl: string) {
       return unwrap(response, z.boolean());
     },
 
+    /**
+     * The sign-in status (docs/api/times-member-more-api.md): `sign` today, `count` the streak,
+     * `taskVoList` the 7-day cycle. Throws ApiError like every call; callers read a failure as
+     * "status unknown" and fall back to the check-in's own answer.
+     */
+    async signStatus(authorization: string, memberId: string): Promise<SignStatus> {
+      const query = new URLSearchParams({ memberId });
+      const response = await requestJson(`${url(PATHS.signStatus)}?${query}`, { method: 'GET', headers: headers(authorization) });
+      const data = unwrap(response, signStatusSchema);
+      const week = (data.taskVoList ?? [])
+        .map((cell) => ({ day: Number(cell.day), reward: Number(cell.awardIntegral ?? 0), complete: cell.complete === true }))
+        .filter((cell) => Number.isInteger(cell.day) && cell.day >= 1 && cell.day <= 7)
+        .sort((a, b) => a.day - b.day);
+      return { signed: data.sign, streak: Number(data.count ?? 0), week };
+    },
+
+    /**
+     * 邦豆 records (integralRecord/list): `status` 1 = earned, not yet claimed; 2 = the history.
+     * Returns the page asked for (newest first, as the server orders them) and the server's total.
+     */
+    async pointsRecords(authorization: string, memberId: string, status: 1 | 2, pageSize = 50): Promise<{ total: number; records: PointsRecord[] }> {
+      const query = new URLSearchParams({ memberId, pageIndex: '1', pageSize: String(pageSize), isInvalid: '0', status: String(status) });
+      const response = await requestJson(`${url(PATHS.pointsRecords)}?${query}`, { method: 'GET', headers: headers(authorization) });
+      const data = unwrap(response, pointsRecordsSchema);
+      const records = (data.records ?? []).map((record) => ({
+        id: String(record.id),
+        name: record.behaviourName ?? '',
+        change: Number(record.integralChange ?? 0),
+        ...(record.updateTime == null ? {} : { at: Number(record.updateTime) }),
+      }));
+      return { total: Number(data.total ?? records.length), records };
+    },
+
+    /** Claims every unclaimed 邦豆 record (一键领取, receive/all); JSON `{ memberId }`. */
+    async claimAll(authorization: string, memberId: string): Promise<void> {
+      const response = await requestJson(url(PATHS.claimAll), {
+        method: 'POST',
+        headers: { ...headers(authorization), 'Content-Type': 'application/json' },
+        body: { memberId },
+      });
+      unwrap(response, z.unknown());
+    },
+
+    /** 邦豆 points that expire before `before` (a China date, `YYYY-MM-DD`; the official page asks today + 7). */
+    async expiringPoints(authorization: string, memberId: string, before: string): Promise<number> {
+      const query = new URLSearchParams({ memberId, invalidTime: before });
+      const response = await requestJson(`${url(PATHS.expiringPoints)}?${query}`, { method: 'GET', headers: headers(authorization) });
+      const points = Number(unwrap(response, z.nullable(looseNumber)) ?? 0);
+      return Number.isFinite(points) ? points : 0;
+    },
+
     /** The refresh-token grant. It is form data, not JSON; the answer carries a rotated refresh token. */
     async refreshToken(refreshToken: string): Promise<TimesGrant> {
       const form = new URLSearchParams({
@@ -159,7 +268,15 @@ export function createTimesClient(baseUrl: string) {
 
 export type TimesClient = ReturnType<typeof createTimesClient>;
 
-/** A server message that says "already checked in today" (the API has no dedicated code for it). */
+/**
+ * A server message that says "already checked in today" (the API has no dedicated code for it), in a
+ * refusal or inside a 5xx envelope: the service answers a second check-in with HTTP 500 and
+ * `{"code":500,"message":"今日已签到，请勿重复签到"}` (public bug reports of other check-in tools).
+ */
 export function isAlreadySignedError(error: unknown): boolean {
-  return error instanceof ApiError && error.kind === 'rejected' && /已签到|重复签到|already/i.test(error.message);
+  return (
+    error instanceof ApiError &&
+    (error.kind === 'rejected' || (error.kind === 'server' && error.code !== undefined)) &&
+    /已签到|重复签到|already/i.test(error.message)
+  );
 }
