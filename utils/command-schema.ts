@@ -10,6 +10,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('times.login'), phone: text, code: text }),
   z.object({ type: z.literal('checkin.run'), key: text }),
   z.object({ type: z.literal('account.remove'), key: text }),
+  z.object({ type: z.literal('account.rename'), key: text, nickname: z.string().check(z.maxLength(20)) }),
+  z.object({ type: z.literal('points.claim'), key: text }),
   z.object({ type: z.literal('homing.getSmsCode'), mobile: text }),
   z.object({ type: z.literal('homing.loginBySmsCode'), mobile: text, mobileCode: text }),
   z.object({ type: z.literal('homing.login'), mobile: text, passwd: text, imgCode: z.optional(text) }),

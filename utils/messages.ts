@@ -18,6 +18,10 @@ export interface ReplyData {
   'times.login': { key: string };
   'checkin.run': { state: DayRecord['state'] };
   'account.remove': { removed: true };
+  /** Sets (or, with an empty string, clears) an account's nickname. */
+  'account.rename': { renamed: true };
+  /** Claims the account's unclaimed 邦豆 (one claim-all call); `claimed` is how many points were waiting. */
+  'points.claim': { claimed: number };
   'homing.getSmsCode': { expireIn?: number };
   'homing.loginBySmsCode': { key: string };
   'homing.login': { key: string };

@@ -75,3 +75,17 @@ export async function removeAccount(key: string): Promise<void> {
   await forgetNotified(`relogin:${key}`);
   await forgetNotified(`expired:${key}`);
 }
+
+/** Sets a Times account's nickname (trimmed, at most 20 characters); an empty one clears it. */
+export async function renameAccount(key: string, nickname: string): Promise<void> {
+  const name = nickname.trim();
+  refuseInvalid(name.length > 20 ? '昵称最多 20 个字' : undefined);
+  if (!(await readAccounts()).some((account) => account.key === key && account.provider === 'times')) throw new ApiError('rejected', '账号不存在');
+  await updateAccounts((accounts) =>
+    accounts.map((account) => {
+      if (account.key !== key || account.provider !== 'times') return account;
+      const { nickname: _old, ...rest } = account;
+      return name ? { ...rest, nickname: name } : rest;
+    }),
+  );
+}

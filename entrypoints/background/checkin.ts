@@ -120,3 +120,14 @@ export async function runDueCheckins(now: number): Promise<void> {
   );
   await Promise.allSettled(due.map((account) => checkIn(account.key)));
 }
+
+/** Claims every unclaimed 邦豆 record of an account (the popup's claim button); returns the points claimed. */
+export async function claimPoints(key: string): Promise<number> {
+  const account = (await readAccounts()).find((a): a is TimesAccount => a.key === key && a.provider === 'times');
+  if (!account) throw new ApiError('rejected', '账号不存在');
+  const { records } = await withTimesSession(key, (auth, client) => client.pointsRecords(auth, account.memberId, 1));
+  const waiting = records.reduce((sum, record) => sum + Math.max(record.change, 0), 0);
+  if (records.length > 0) await withTimesSession(key, (auth, client) => client.claimAll(auth, account.memberId));
+  await updatePoints(key, account);
+  return waiting;
+}

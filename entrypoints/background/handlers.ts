@@ -1,8 +1,8 @@
 import { ApiError } from '@/utils/api/http';
 import { commandSchema } from '@/utils/command-schema';
 import type { Command, CommandOf, CommandType, Reply, ReplyData } from '@/utils/messages';
-import { removeAccount, timesLogin, timesSendCode } from './accounts';
-import { checkIn } from './checkin';
+import { removeAccount, renameAccount, timesLogin, timesSendCode } from './accounts';
+import { checkIn, claimPoints } from './checkin';
 import {
   homingForgotGetSmsCode,
   homingGetSmsCode,
@@ -22,6 +22,8 @@ const handlers: Handlers = {
   'times.login': async ({ phone, code }) => ({ key: await timesLogin(phone, code) }),
   'checkin.run': async ({ key }) => ({ state: (await checkIn(key, true))?.state ?? 'failed' }),
   'account.remove': async ({ key }) => (await removeAccount(key), { removed: true }),
+  'account.rename': async ({ key, nickname }) => (await renameAccount(key, nickname), { renamed: true }),
+  'points.claim': async ({ key }) => ({ claimed: await claimPoints(key) }),
   'homing.getSmsCode': ({ mobile }) => homingGetSmsCode(mobile),
   'homing.loginBySmsCode': ({ mobile, mobileCode }) => homingLoginBySmsCode(mobile, mobileCode),
   'homing.login': ({ mobile, passwd, imgCode }) => homingLogin(mobile, passwd, imgCode),
