@@ -1,8 +1,7 @@
 import { ApiError } from '@/utils/api/http';
 import { commandSchema } from '@/utils/command-schema';
 import type { Command, CommandOf, CommandType, Reply, ReplyData } from '@/utils/messages';
-import { removeAccount, renameAccount, timesLogin, timesSendCode } from './accounts';
-import { checkIn, claimPoints } from './checkin';
+import { engine } from './engine';
 import {
   homingForgotGetSmsCode,
   homingGetSmsCode,
@@ -18,12 +17,12 @@ type Handlers = { [T in CommandType]: (command: CommandOf<T>) => Promise<ReplyDa
 
 // One handler per command (see utils/messages.ts).
 const handlers: Handlers = {
-  'times.sendCode': async ({ phone }) => (await timesSendCode(phone), { sent: true }),
-  'times.login': async ({ phone, code }) => ({ key: await timesLogin(phone, code) }),
-  'checkin.run': async ({ key }) => ({ state: (await checkIn(key, true))?.state ?? 'failed' }),
-  'account.remove': async ({ key }) => (await removeAccount(key), { removed: true }),
-  'account.rename': async ({ key, nickname }) => (await renameAccount(key, nickname), { renamed: true }),
-  'points.claim': async ({ key }) => ({ claimed: await claimPoints(key) }),
+  'times.sendCode': async ({ phone }) => (await engine.timesSendCode(phone), { sent: true }),
+  'times.login': async ({ phone, code }) => ({ key: await engine.timesLogin(phone, code) }),
+  'checkin.run': async ({ key }) => ({ state: (await engine.checkIn(key, true))?.state ?? 'failed' }),
+  'account.remove': async ({ key }) => (await engine.removeAccount(key), { removed: true }),
+  'account.rename': async ({ key, nickname }) => (await engine.renameAccount(key, nickname), { renamed: true }),
+  'points.claim': async ({ key }) => ({ claimed: await engine.claimPoints(key) }),
   'homing.getSmsCode': ({ mobile }) => homingGetSmsCode(mobile),
   'homing.loginBySmsCode': ({ mobile, mobileCode }) => homingLoginBySmsCode(mobile, mobileCode),
   'homing.login': ({ mobile, passwd, imgCode }) => homingLogin(mobile, passwd, imgCode),

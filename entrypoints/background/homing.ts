@@ -1,10 +1,10 @@
 import { ApiError } from '@/utils/api/http';
 import { createHomingClient, type ZgtLoginByAuthCodeRes } from '@/utils/api/homing';
-import { maskPhone } from '@/utils/mask';
+import { refuseInvalid } from '@/utils/core/accounts';
+import { displayName, notifyOnce } from '@/utils/core/notices';
 import { readAccounts, readSecrets, readSettings, updateAccounts, type HomingAccount } from '@/utils/storage';
 import { newPasswordError, passwordError, phoneError, smsCodeError, zgtTokenError } from '@/utils/validation';
-import { refuseInvalid, removeAccount, saveAccount } from './accounts';
-import { notifyOnce } from './notify';
+import { engine, enginePorts } from './engine';
 
 // The Homing employee auth commands. Homing has no refresh grant: an expired session is marked
 // `expired` (one notification) and the user logs in again.
@@ -39,7 +39,7 @@ export function homingExpiresAt(expireIn: number | undefined, now: number): numb
 async function store(baseUrl: string, id: string, mobile: string, via: HomingAccount['via'], login: HomingLogin): Promise<string> {
   const key = homingKey(id);
   const now = Date.now();
-  await saveAccount(key, { provider: 'homing', baseUrl, token: login.token }, (previous) => ({
+  await engine.saveAccount(key, { provider: 'homing', baseUrl, token: login.token }, (previous) => ({
     provider: 'homing',
     key,
     mobile,
@@ -121,7 +121,7 @@ export async function homingLogout(key: string) {
       // The session is deleted here all the same; the reply says the server did not confirm.
     }
   }
-  await removeAccount(key);
+  await engine.removeAccount(key);
   return { serverLoggedOut };
 }
 
@@ -134,7 +134,6 @@ export async function expireHomingSessions(now: number): Promise<void> {
   const keys = new Set(expired.map((a) => a.key));
   await updateAccounts((accounts) => accounts.map((a) => (keys.has(a.key) && a.provider === 'homing' ? { ...a, session: 'expired' } : a)));
   for (const account of expired) {
-    const who = account.mobile ? maskPhone(account.mobile) : account.userCode;
-    await notifyOnce(`expired:${account.key}`, '邻里签到：Homing 登录已过期', `账号 ${who} 的 Homing 登录已过期，请重新登录。`);
+    await notifyOnce(enginePorts, `expired:${account.key}`, { kind: 'homing-expired', account: displayName(account) });
   }
 }

@@ -1,21 +1,23 @@
 import { browser } from 'wxt/browser';
-import { markNotified, readSettings } from '@/utils/storage';
+import type { Notifier } from '@/utils/core/ports';
+import { noticeText } from '@/utils/notice-text';
+
+let warned = false;
 
 /**
- * Shows a notification once per id (e.g. `relogin:times:134…` or `lost:times:134…:2026-11-23`), so a
- * failing account makes one notification, not one per attempt. Messages never carry tokens.
+ * The extension's notifier: a browser notification per notice. A browser that can't show one (no
+ * support, permission withdrawn by the system) is logged once per worker, with no secret in the
+ * line, and nothing else changes: the check-in that reports stands.
  */
-export async function notifyOnce(id: string, title: string, message: string): Promise<void> {
-  if (!(await markNotified(id))) return;
-  if (!(await readSettings()).notifications) return;
-  try {
-    await browser.notifications.create(id, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon-128.png'),
-      title,
-      message,
-    });
-  } catch {
-    // A browser without notification support must not break the check-in that reports.
-  }
-}
+export const browserNotifier: Notifier = {
+  async notify(id, notice) {
+    const { title, message } = noticeText(notice);
+    try {
+      await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon-128.png'), title, message });
+    } catch (error) {
+      if (warned) return;
+      warned = true;
+      console.warn(`[linli] notifications unavailable (${error instanceof Error ? error.name : typeof error}); continuing without them`);
+    }
+  },
+};

@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import { BADGE, badgeState } from '@/utils/badge';
-import { nextChinaMidnight } from '@/utils/china-time';
-import { nextCheckinAt, nextWakeAt } from '@/utils/schedule';
-import { refreshDueAt } from '@/utils/session';
-import { readAccounts, readCheckins, readSecrets, readSettings } from '@/utils/storage';
+import { nextWakeAt } from '@/utils/schedule';
+import { readAccounts, readCheckins } from '@/utils/storage';
+import { engine } from './engine';
 
 // One alarm, set for the next moment anything is due: a check-in, a retry, a session refresh, a
 // Homing session expiring. Computed from stored state by the pure functions in utils/.
@@ -11,19 +10,10 @@ import { readAccounts, readCheckins, readSecrets, readSettings } from '@/utils/s
 export const ALARM_NAME = 'linli-next-due';
 
 export async function nextWake(now: number): Promise<number | undefined> {
-  const [accounts, records, secrets, settings] = await Promise.all([readAccounts(), readCheckins(), readSecrets(), readSettings()]);
-  const moments = accounts.flatMap((account) => {
-    if (account.provider === 'homing') return account.session === 'active' ? [account.expiresAt] : [];
-    if (account.session !== 'active') return [];
-    const secret = secrets[account.key];
-    return [
-      nextCheckinAt({ key: account.key, canCheckIn: true, record: records[account.key] }, settings, now),
-      secret?.provider === 'times' ? refreshDueAt(secret) : undefined,
-    ];
-  });
-  // At China midnight yesterday's ✓ or ! must leave the badge.
-  if (accounts.some((account) => account.provider === 'times')) moments.push(nextChinaMidnight(now));
-  return nextWakeAt(moments, now);
+  const homing = (await readAccounts()).flatMap((account) =>
+    account.provider === 'homing' && account.session === 'active' ? [account.expiresAt] : [],
+  );
+  return nextWakeAt([...(await engine.wakeMoments(now)), ...homing], now);
 }
 
 /** Sets the alarm, or leaves it alone when it already rings at the right moment (within a second). */

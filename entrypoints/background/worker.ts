@@ -1,13 +1,13 @@
-import { reportMissedDays, runDueCheckins } from './checkin';
+import { engine } from './engine';
 import { expireHomingSessions } from './homing';
 import { ensureAlarm, updateBadge } from './scheduler';
-import { refreshDueSessions } from './sessions';
 
 let running: Promise<void> | undefined;
 let again = false;
 
 /**
- * Does whatever is due now (session refreshes, check-ins and their retries, Homing expiries), then
+ * Does whatever is due now (the engine's refreshes, past days, check-ins, retries and claims; Homing
+ * expiries), then
  * sets the alarm for the next due moment and the badge. Runs at every worker start, at the alarm,
  * at browser start, install/update, and after each command; calls that overlap share one run.
  * Never rejects: each service records its own failures where the popup shows them.
@@ -22,9 +22,7 @@ export function runDueWork(): Promise<void> {
     do {
       again = false;
       const now = Date.now();
-      await refreshDueSessions(now);
-      await reportMissedDays(now);
-      await runDueCheckins(now);
+      await engine.runDue(now);
       await expireHomingSessions(now);
       await reschedule();
     } while (again);

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkIn, runDueCheckins } from '@/entrypoints/background/checkin';
+import { engine } from '@/entrypoints/background/engine';
 import { runDueWork } from '@/entrypoints/background/worker';
 import { chinaMoment } from '@/utils/china-time';
 import { readAccounts, readCheckins, settingsItem, updateCheckins } from '@/utils/storage';
@@ -9,6 +9,7 @@ import type { FaultKind } from '../mock-api/server';
 import { holdAnswers, loginTimes, storedTimesSecret, useMockApi } from './support';
 
 const api = useMockApi();
+const { checkIn, runDueCheckins } = engine;
 const phone = '13412341234';
 const accepted = () => api().times.checkins().filter((c) => c.accepted);
 
@@ -46,10 +47,10 @@ describe('daily check-in', () => {
     expect((await readCheckins())[key]?.state).toBe('done');
   });
 
-  it('reports the button on a done day as already, without a second request', async () => {
+  it('keeps a done day done when the button is pressed again, without a second request', async () => {
     const key = await loginTimes(api());
     await runDueCheckins(Date.now());
-    expect((await checkIn(key, true))?.state).toBe('already');
+    expect((await checkIn(key, true))?.state).toBe('done');
     expect(api().hits('times.collect')).toHaveLength(1);
   });
 

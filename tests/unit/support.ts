@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { startMockApi, type MockApi } from '../mock-api/server';
-import { timesLogin, timesSendCode } from '@/entrypoints/background/accounts';
+import { engine } from '@/entrypoints/background/engine';
 import { DEFAULT_SETTINGS, settingsItem, readSecrets, type TimesSecret } from '@/utils/storage';
 
 /** One mock API server per test file, reset before each test, with settings pointing at it. */
@@ -23,8 +23,8 @@ export function useMockApi(): () => MockApi {
 
 /** Logs a Times account in through the worker's own login, as the popup would. */
 export async function loginTimes(api: MockApi, phone = '13412341234'): Promise<string> {
-  await timesSendCode(phone);
-  return timesLogin(phone, api.times.lastCode(phone)!);
+  await engine.timesSendCode(phone);
+  return engine.timesLogin(phone, api.times.lastCode(phone)!);
 }
 
 export async function storedTimesSecret(key: string): Promise<TimesSecret> {

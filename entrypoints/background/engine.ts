@@ -1,0 +1,14 @@
+import { createTimesClient } from '@/utils/api/times';
+import { createEngine } from '@/utils/core/engine';
+import type { CorePorts } from '@/utils/core/ports';
+import * as storage from '@/utils/storage';
+import { browserNotifier } from './notify';
+
+// The extension's engine: WXT storage items as the state store, browser notifications as the notifier.
+export const enginePorts: CorePorts = {
+  store: storage,
+  notifier: browserNotifier,
+  clock: { now: () => Date.now() },
+  timesClient: createTimesClient,
+};
+export const engine = createEngine(enginePorts);

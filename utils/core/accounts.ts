@@ -1,0 +1,107 @@
+import { ApiError } from '../api/http';
+import { bearer } from '../api/times';
+import { isCheckedIn } from '../schedule';
+import { sessionFromGrant } from '../session';
+import type { Account, Secret } from '../storage-schema';
+import { phoneError, smsCodeError } from '../validation';
+import type { CorePorts } from './ports';
+import type { Sessions } from './sessions';
+
+// Adding, renaming and removing accounts. Input is checked again here: the engine trusts no page and
+// no command line.
+
+/** Refuses input a page should have refused already, with the same message. */
+export function refuseInvalid(error: string | undefined): void {
+  if (error) throw new ApiError('rejected', error);
+}
+
+export const timesKey = (phone: string) => `times:${phone}`;
+export const NICKNAME_MAX = 20;
+
+export type Accounts = ReturnType<typeof createAccounts>;
+
+export function createAccounts(ports: CorePorts, sessions: Sessions) {
+  const { store } = ports;
+
+  async function timesSendCode(phone: string): Promise<void> {
+    refuseInvalid(phoneError(phone));
+    const { timesBaseUrl } = await store.readSettings();
+    await ports.timesClient(timesBaseUrl).sendCode(phone);
+  }
+
+  /**
+   * SMS login (docs/api/times-member-checkin-api.txt): the sms_code token grant, then the member id.
+   * A re-login of a known phone keeps its nickname and history. Resolves to the account key.
+   */
+  async function timesLogin(phone: string, code: string): Promise<string> {
+    refuseInvalid(phoneError(phone) ?? smsCodeError(code));
+    const { timesBaseUrl } = await store.readSettings();
+    const client = ports.timesClient(timesBaseUrl);
+    const grant = await client.loginBySmsCode(phone, code);
+    const now = ports.clock.now();
+    const secret = sessionFromGrant(grant, now, timesBaseUrl);
+    const member = await client.memberDetail(bearer(secret.token, secret.tokenHead), phone);
+    const key = timesKey(phone);
+    await saveAccount(key, secret, (previous) => ({
+      ...(previous?.provider === 'times' ? previous : {}),
+      provider: 'times',
+      key,
+      phone,
+      memberId: member.memberId,
+      server: new URL(timesBaseUrl).origin,
+      points: member.points ?? (previous?.provider === 'times' ? previous.points : undefined),
+      session: 'active',
+      addedAt: previous?.addedAt ?? now,
+      activeSince: now,
+      sessionUnsaved: undefined,
+    }));
+    return key;
+  }
+
+  /** Stores a logged-in account: its secret first, so a listed account always has one. */
+  async function saveAccount(key: string, secret: Secret, build: (previous?: Account) => Account): Promise<void> {
+    sessions.forget(key);
+    await store.updateSecrets((secrets) => ({ ...secrets, [key]: secret }));
+    await store.updateAccounts((accounts) => {
+      const previous = accounts.find((account) => account.key === key);
+      const next = JSON.parse(JSON.stringify(build(previous))) as Account; // drops fields set to undefined
+      return previous ? accounts.map((account) => (account.key === key ? next : account)) : [...accounts, next];
+    });
+    // A new login starts afresh: today's unfinished check-in (waiting for a retry, or given up while the
+    // session was dead) is due again at once, and failures may be notified again.
+    await store.updateCheckins(({ [key]: record, ...rest }) => (record && isCheckedIn(record) ? { ...rest, [key]: record } : rest));
+    await store.forgetNotified(`relogin:${key}`);
+    await store.forgetNotified(`expired:${key}`);
+  }
+
+  /** Removes an account and everything stored for it: tokens, records, member info, history, notice marks. */
+  async function removeAccount(key: string): Promise<void> {
+    if (!(await store.readAccounts()).some((account) => account.key === key)) throw new ApiError('rejected', '账号不存在');
+    sessions.forget(key);
+    await store.updateAccounts((accounts) => accounts.filter((account) => account.key !== key));
+    await store.updateSecrets(({ [key]: _removed, ...rest }) => rest);
+    await store.updateCheckins(({ [key]: _removed, ...rest }) => rest);
+    await store.updateMember(({ [key]: _removed, ...rest }) => rest);
+    await store.updateHistory(({ [key]: _removed, ...rest }) => rest);
+    await store.forgetNotified(`relogin:${key}`);
+    await store.forgetNotified(`expired:${key}`);
+  }
+
+  /** Sets a Times account's nickname (trimmed, at most 20 characters); an empty one clears it. */
+  async function renameAccount(key: string, nickname: string): Promise<void> {
+    const name = nickname.trim();
+    refuseInvalid(name.length > NICKNAME_MAX ? `昵称最多 ${NICKNAME_MAX} 个字` : undefined);
+    if (!(await store.readAccounts()).some((account) => account.key === key && account.provider === 'times')) {
+      throw new ApiError('rejected', '账号不存在');
+    }
+    await store.updateAccounts((accounts) =>
+      accounts.map((account) => {
+        if (account.key !== key || account.provider !== 'times') return account;
+        const { nickname: _old, ...rest } = account;
+        return name ? { ...rest, nickname: name } : rest;
+      }),
+    );
+  }
+
+  return { timesSendCode, timesLogin, saveAccount, removeAccount, renameAccount };
+}

@@ -1,0 +1,164 @@
+import pLimit from 'p-limit';
+import { ApiError } from '../api/http';
+import type { SignStatus } from '../api/times';
+import { chinaDate } from '../china-time';
+import { checkInDue, failedRecord, isCheckedIn } from '../schedule';
+import { singleFlight } from '../single-flight';
+import type { DayRecord, TimesAccount } from '../storage-schema';
+import { checkinVerdict, needsStatusAfter, postOutcomeOf, shouldPost, type PostOutcome, type StatusRead } from './decide';
+import { recordDay } from './days';
+import { displayName, notifyOnce } from './notices';
+import type { Points } from './points';
+import type { CorePorts } from './ports';
+import { RELOGIN_MESSAGE, type Sessions } from './sessions';
+
+// The day's check-in, status first (issue 6): read the service's sign-in status, POST only when it
+// says today is not signed, read it again after the POST. The verdict is decided in decide.ts.
+
+/** At most this many accounts check in at once (a family's phones, one server). */
+export const CHECKINS_IN_FLIGHT = 3;
+
+/** The reward of today's sign-in: the award of the cycle's day the streak has reached (count mod 7, 0 → 7). */
+export function rewardOfToday(status: SignStatus): number | undefined {
+  if (!status.signed || status.streak < 1) return undefined;
+  const day = status.streak % 7 || 7;
+  return status.week.find((cell) => cell.day === day)?.reward;
+}
+
+export type Checkins = ReturnType<typeof createCheckins>;
+
+export function createCheckins(ports: CorePorts, sessions: Sessions, points: Points) {
+  const { store, clock } = ports;
+  // One check-in per account at a time within this home. Across a worker killed mid-request, the
+  // `running` record (with `posted` once the POST went out) makes the next one read the status first.
+  const oneCheckinPerAccount = singleFlight<DayRecord | undefined>();
+  const limit = pLimit(CHECKINS_IN_FLIGHT);
+
+  const findAccount = async (key: string) =>
+    (await store.readAccounts()).find((a): a is TimesAccount => a.key === key && a.provider === 'times');
+  const sessionEnded = async (key: string) => (await findAccount(key))?.session === 'relogin';
+
+  /** Reads the sign-in status and keeps it for the popup; `unknown` when it can't be read. */
+  async function readStatus(account: TimesAccount): Promise<StatusRead | 'relogin'> {
+    try {
+      const status = await sessions.withTimesSession(account.key, (auth, client) => client.signStatus(auth, account.memberId));
+      const now = clock.now();
+      await points.setMember(account.key, (info) => ({
+        ...info,
+        status: { date: chinaDate(now), signed: status.signed, streak: status.streak, week: status.week, todayReward: rewardOfToday(status), readAt: now },
+      }));
+      return status.signed ? 'signed' : 'unsigned';
+    } catch (error) {
+      if (error instanceof ApiError && error.kind === 'unauthorized' && (await sessionEnded(account.key))) return 'relogin';
+      return 'unknown';
+    }
+  }
+
+  async function write(key: string, record: DayRecord): Promise<DayRecord> {
+    // An account removed while its check-in was on its way leaves no record behind.
+    if (await findAccount(key)) await store.updateCheckins((records) => ({ ...records, [key]: record }));
+    return record;
+  }
+
+  /**
+   * Checks an account in, status first. `manual` (the button) runs whether or not the schedule says it
+   * is due; on a day already done it only re-reads the status and keeps the record. Resolves to the
+   * record written; rejects with ApiError when the day's attempt failed (the record says so too).
+   */
+  function checkIn(key: string, manual = false): Promise<DayRecord | undefined> {
+    return oneCheckinPerAccount(key, () => attempt(key, manual));
+  }
+
+  async function attempt(key: string, manual: boolean): Promise<DayRecord | undefined> {
+    const started = clock.now();
+    const today = chinaDate(started);
+    const [account, records, settings] = await Promise.all([findAccount(key), store.readCheckins(), store.readSettings()]);
+    if (!account) throw new ApiError('rejected', '账号不存在');
+    if (account.session === 'relogin') throw new ApiError('unauthorized', RELOGIN_MESSAGE);
+    const previous = records[key]?.date === today ? records[key] : undefined;
+
+    if (previous && isCheckedIn(previous)) {
+      // Done today: the button re-reads the status (streak, reward) and never POSTs again.
+      if (manual) await readStatus(account);
+      return previous;
+    }
+    if (!manual && !checkInDue({ key, canCheckIn: true, record: records[key] }, settings, started)) return records[key];
+
+    const attempts = (previous?.attempts ?? 0) + 1;
+    const postedEarlier = previous?.posted !== undefined;
+    const base = { date: today, attempts, ...(previous?.posted ? { posted: previous.posted } : {}) };
+    await write(key, { ...base, state: 'running', at: started });
+
+    const before = await readStatus(account);
+    let post: PostOutcome = 'skipped';
+    let failure: unknown;
+    let posted = previous?.posted;
+    if (shouldPost(before)) {
+      posted = clock.now();
+      // Written before the request: a worker killed mid-request leaves proof that a POST went out.
+      await write(key, { ...base, posted, state: 'running', at: posted });
+      try {
+        const signed = await sessions.withTimesSession(key, (auth, client) => client.collect(auth, account.memberId, clock.now()));
+        post = signed ? 'signed' : 'already';
+      } catch (error) {
+        failure = error;
+        post = postOutcomeOf(error, await sessionEnded(key));
+      }
+    }
+    const after = needsStatusAfter(post) ? await readStatus(account) : 'not-read';
+    const verdict = checkinVerdict({ before, postedEarlier, post, after: after === 'relogin' ? 'unknown' : after });
+    const now = clock.now();
+    const withPost = { ...base, ...(posted ? { posted } : {}) };
+
+    if (verdict.state !== 'failed') {
+      const record = await write(key, { ...withPost, state: verdict.state, at: now });
+      const balance = await points.afterCheckin(account, now);
+      const reward = (await store.readMember())[key]?.status;
+      await recordDay(ports, key, {
+        date: today,
+        state: verdict.state,
+        at: now,
+        reward: reward?.date === today ? reward.todayReward : undefined,
+        balance,
+      });
+      return record;
+    }
+
+    const error = failure ?? new ApiError('unauthorized', RELOGIN_MESSAGE);
+    const message = error instanceof ApiError ? error.message : '签到失败，请稍后再试';
+    if (verdict.relogin) {
+      // The re-login notice (sessions.ts) is the one the user gets: no "day lost" notice follows.
+      await write(key, { ...withPost, state: 'failed', at: now, error: RELOGIN_MESSAGE, lost: true, relogin: true });
+      await recordDay(ports, key, { date: today, state: 'failed', at: now });
+      throw new ApiError('unauthorized', RELOGIN_MESSAGE);
+    }
+    const record = await write(key, { ...failedRecord({ ...withPost, state: 'running', at: started }, today, now, message), ...(posted ? { posted } : {}) });
+    await recordDay(ports, key, { date: today, state: record.lost ? 'lost' : 'failed', at: now });
+    if (record.lost) {
+      await notifyOnce(ports, `lost:${key}:${today}`, { kind: 'lost', account: displayName(account), date: today, reason: message });
+    }
+    throw error;
+  }
+
+  /** Runs every automatic check-in that is due now, three accounts at a time; failures are recorded, not thrown. */
+  async function runDueCheckins(now: number): Promise<void> {
+    const [accounts, records, settings] = await Promise.all([store.readAccounts(), store.readCheckins(), store.readSettings()]);
+    const due = accounts.filter(
+      (account) =>
+        account.provider === 'times' &&
+        checkInDue({ key: account.key, canCheckIn: account.session === 'active', record: records[account.key] }, settings, now),
+    );
+    await Promise.allSettled(due.map((account) => limit(() => checkIn(account.key))));
+  }
+
+  /** The popup's claim button: claims the account's unclaimed 邦豆, then reads the balance. */
+  async function claimPoints(key: string): Promise<number> {
+    const account = await findAccount(key);
+    if (!account) throw new ApiError('rejected', '账号不存在');
+    const claimed = await points.settleUnclaimed(account, true);
+    await points.refreshBalance(account);
+    return claimed;
+  }
+
+  return { checkIn, runDueCheckins, claimPoints, readStatus };
+}

@@ -1,0 +1,50 @@
+import { nextChinaMidnight } from '../china-time';
+import { nextCheckinAt } from '../schedule';
+import { refreshDueAt } from '../session';
+import { createAccounts } from './accounts';
+import { createCheckins } from './checkin';
+import { reportPastDays } from './days';
+import { createPoints } from './points';
+import type { CorePorts } from './ports';
+import { createSessions } from './sessions';
+
+// The check-in engine, assembled from its ports: one per home (the extension's worker, the runner).
+
+export type Engine = ReturnType<typeof createEngine>;
+
+export function createEngine(ports: CorePorts) {
+  const sessions = createSessions(ports);
+  const points = createPoints(ports, sessions);
+  const checkins = createCheckins(ports, sessions, points);
+  const accounts = createAccounts(ports, sessions);
+
+  /**
+   * Does whatever is due now for Times accounts: session refreshes, past days (lost, missed), the
+   * day's check-ins and their retries with claims. Never rejects: failures are recorded where the
+   * popup (or `status`) shows them.
+   */
+  async function runDue(now: number): Promise<void> {
+    await sessions.refreshDueSessions(now).catch(() => undefined);
+    await reportPastDays(ports, now).catch(() => undefined);
+    await checkins.runDueCheckins(now).catch(() => undefined);
+  }
+
+  /** The moments something is due for Times accounts (check-ins, retries, refreshes, China midnight). */
+  async function wakeMoments(now: number): Promise<(number | undefined)[]> {
+    const { store } = ports;
+    const [accounts, records, secrets, settings] = await Promise.all([store.readAccounts(), store.readCheckins(), store.readSecrets(), store.readSettings()]);
+    const moments = accounts.flatMap((account) => {
+      if (account.provider !== 'times' || account.session !== 'active') return [];
+      const secret = secrets[account.key];
+      return [
+        nextCheckinAt({ key: account.key, canCheckIn: true, record: records[account.key] }, settings, now),
+        secret?.provider === 'times' ? refreshDueAt(secret) : undefined,
+      ];
+    });
+    // At China midnight yesterday's ✓ or ! must go, and the new day's look-back runs.
+    if (accounts.some((account) => account.provider === 'times')) moments.push(nextChinaMidnight(now));
+    return moments;
+  }
+
+  return { ...sessions, ...checkins, ...accounts, points, runDue, wakeMoments, reportPastDays: (now: number) => reportPastDays(ports, now) };
+}

@@ -1,0 +1,62 @@
+import type { TimesClient } from '../api/times';
+import type { Account, DayRecord, HistoryTuple, MemberInfo, Secret, Settings } from '../storage-schema';
+
+// What the check-in engine is handed by its home (docs/ARCHITECTURE.md): the extension wires WXT
+// storage and browser.notifications in, the runner a state file and its own output. The engine imports
+// neither wxt/* nor node:*, and never reaches for a global clock where a decision depends on the time.
+
+type Change<T> = (value: T) => T;
+
+/**
+ * The stored state. Reads are validated copies (a damaged entry is left out, never trusted); each
+ * update applies `change` to the latest value and writes it, one update of an item at a time, and
+ * resolves to what was written. A failed write rejects and leaves the stored value as it was.
+ */
+export interface StateStore {
+  readSettings(): Promise<Settings>;
+  readAccounts(): Promise<Account[]>;
+  updateAccounts(change: Change<Account[]>): Promise<Account[]>;
+  readSecrets(): Promise<Record<string, Secret>>;
+  updateSecrets(change: Change<Record<string, Secret>>): Promise<Record<string, Secret>>;
+  /** Today's (or the last) check-in record per account key. */
+  readCheckins(): Promise<Record<string, DayRecord>>;
+  updateCheckins(change: Change<Record<string, DayRecord>>): Promise<Record<string, DayRecord>>;
+  readMember(): Promise<Record<string, MemberInfo>>;
+  updateMember(change: Change<Record<string, MemberInfo>>): Promise<Record<string, MemberInfo>>;
+  readHistory(): Promise<Record<string, HistoryTuple[]>>;
+  updateHistory(change: Change<Record<string, HistoryTuple[]>>): Promise<Record<string, HistoryTuple[]>>;
+  /** Records a notice id as shown; false when it had been shown already. */
+  markNotified(id: string): Promise<boolean>;
+  /** Lets a notice be shown again (after a new login, say). */
+  forgetNotified(id: string): Promise<void>;
+}
+
+/**
+ * Something the user should hear about, as data: each home words it in the user's language (the
+ * extension as a notification, the runner as an output line). `account` is a display name: a
+ * nickname or a masked phone, never a full number.
+ */
+export type Notice =
+  | { kind: 'relogin'; account: string }
+  | { kind: 'lost'; account: string; date: string; reason?: string }
+  | { kind: 'missed'; dates: string[]; accounts: string[] }
+  | { kind: 'expiring'; account: string; points: number }
+  | { kind: 'homing-expired'; account: string };
+
+export interface Notifier {
+  /** Shows a notice. Must not reject: a home that cannot show it says so once in its own log. */
+  notify(id: string, notice: Notice): Promise<void>;
+}
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+/** Everything the engine is handed. `timesClient` makes the HTTP client for a base URL. */
+export interface CorePorts {
+  store: StateStore;
+  notifier: Notifier;
+  clock: Clock;
+  timesClient(baseUrl: string): TimesClient;
+}

@@ -1,0 +1,188 @@
+import { ApiError } from '../api/http';
+import { bearer, type TimesClient } from '../api/times';
+import { needsRefresh, refreshRetryDelayMs, sessionFromGrant } from '../session';
+import { singleFlight } from '../single-flight';
+import type { TimesAccount, TimesSecret } from '../storage-schema';
+import { displayName, notifyOnce } from './notices';
+import type { CorePorts } from './ports';
+
+// Times sessions: refresh ahead of expiry and on a rejected token, one refresh at a time per account.
+
+/** The session can't be used any more: only a new SMS login helps. */
+export const RELOGIN_MESSAGE = '登录已失效，请重新登录';
+/** Writes of a rotated pair tried before giving up (the old refresh token is spent once rotated). */
+const SAVE_TRIES = 3;
+
+export type Sessions = ReturnType<typeof createSessions>;
+
+export function createSessions(ports: CorePorts) {
+  const { store } = ports;
+  // One refresh in flight per account, whoever asks (alarm, popup, startup, a cron run): refresh tokens
+  // rotate, and sending a spent one twice may make the server revoke the whole session.
+  const oneRefreshPerAccount = singleFlight<TimesSecret>();
+  // Rotated pairs that could not be written: newer than what is stored, so they win until saved.
+  const unsaved = new Map<string, TimesSecret>();
+
+  async function timesSecret(key: string): Promise<TimesSecret> {
+    const held = unsaved.get(key);
+    if (held) {
+      // Storage may work again: store it now; either way the held pair is the live one.
+      await persist(key, held);
+      return held;
+    }
+    const secret = (await store.readSecrets())[key];
+    if (secret?.provider !== 'times') throw new ApiError('unauthorized', RELOGIN_MESSAGE);
+    return secret;
+  }
+
+  /** Writes a rotated pair, retried; true once it is stored (the account's warning is then cleared). */
+  async function persist(key: string, next: TimesSecret, current?: TimesSecret): Promise<boolean> {
+    for (let tryNo = 1; tryNo <= SAVE_TRIES; tryNo += 1) {
+      try {
+        await store.updateSecrets((secrets) => {
+          const stored = secrets[key];
+          // Removed meanwhile (the account was deleted) or replaced (a new login): leave it alone.
+          if (stored?.provider !== 'times') return secrets;
+          if (current && stored.refreshToken !== current.refreshToken && stored.refreshToken !== next.refreshToken) return secrets;
+          return { ...secrets, [key]: next };
+        });
+        if (unsaved.delete(key)) await flagUnsaved(key, false);
+        return true;
+      } catch {
+        // A storage write failed (quota, a disk error): try again before giving up.
+      }
+    }
+    unsaved.set(key, next);
+    await flagUnsaved(key, true);
+    return false;
+  }
+
+  async function flagUnsaved(key: string, on: boolean): Promise<void> {
+    await store
+      .updateAccounts((accounts) =>
+        accounts.map((account) => {
+          if (account.key !== key || account.provider !== 'times') return account;
+          const { sessionUnsaved: _flag, ...rest } = account;
+          return on ? { ...rest, sessionUnsaved: true } : rest;
+        }),
+      )
+      .catch(() => undefined);
+  }
+
+  /**
+   * Refreshes a Times session (OAuth refresh-token grant). With `staleToken`, a caller whose request
+   * was rejected says which access token failed: if the stored one is already another, somebody
+   * refreshed meanwhile and that is used. Throws ApiError: `unauthorized` when the refresh token was
+   * refused (the account is then marked `relogin`, one notice), a passing kind otherwise.
+   */
+  function refreshTimesSession(key: string, staleToken?: string): Promise<TimesSecret> {
+    return oneRefreshPerAccount(key, async () => {
+      const current = await timesSecret(key);
+      if (staleToken !== undefined && current.token !== staleToken) return current;
+      return refreshNow(key, current);
+    });
+  }
+
+  /** Applies a change to the stored session only while it is still the one `current` was read from. */
+  const updateIfCurrent = (key: string, current: TimesSecret, change: (stored: TimesSecret) => TimesSecret) =>
+    store.updateSecrets((secrets) => {
+      const stored = secrets[key];
+      if (stored?.provider !== 'times' || stored.refreshToken !== current.refreshToken) return secrets;
+      return { ...secrets, [key]: change(stored) };
+    });
+
+  async function refreshNow(key: string, current: TimesSecret): Promise<TimesSecret> {
+    const now = ports.clock.now();
+    let next: TimesSecret;
+    try {
+      // The grant goes to the server that issued the refresh token, whatever the settings say now.
+      const grant = await ports.timesClient(current.baseUrl).refreshToken(current.refreshToken);
+      next = sessionFromGrant(grant, ports.clock.now(), current.baseUrl);
+    } catch (error) {
+      if (isRefreshRejected(error)) {
+        await markRelogin(key, current);
+        throw new ApiError('unauthorized', RELOGIN_MESSAGE, error instanceof ApiError ? error.status : undefined);
+      }
+      // A passing failure (network, timeout, 5xx, 429, malformed): keep the tokens, try again later.
+      const failures = (current.refreshFailures ?? 0) + 1;
+      await updateIfCurrent(key, current, (stored) => ({ ...stored, refreshFailures: failures, refreshRetryAt: now + refreshRetryDelayMs(failures) })).catch(
+        () => undefined,
+      );
+      throw error;
+    }
+    // The old refresh token is spent now: the new pair is stored before anyone uses it. If it can't be
+    // stored after retries, it is held in memory (the spent one is never sent again) and the account
+    // is flagged `sessionUnsaved`, which the popup shows.
+    await persist(key, next, current);
+    return next;
+  }
+
+  async function markRelogin(key: string, current: TimesSecret): Promise<void> {
+    // Only the session that was refused: a new login (or a removal) meanwhile is left alone.
+    const stored = (await store.readSecrets())[key];
+    if (stored?.provider !== 'times' || stored.refreshToken !== current.refreshToken) return;
+    unsaved.delete(key);
+    let refused: TimesAccount | undefined;
+    await store.updateAccounts((accounts) =>
+      accounts.map((account) => {
+        if (account.key !== key || account.provider !== 'times') return account;
+        refused = account;
+        return { ...account, session: 'relogin' };
+      }),
+    );
+    if (refused) await notifyOnce(ports, `relogin:${key}`, { kind: 'relogin', account: displayName(refused) });
+  }
+
+  /**
+   * Runs an authenticated Times call against the server that issued the session: refreshes first when
+   * the session is due for it, and on a rejected token refreshes once and replays the call once. A
+   * second rejection is final for this call. Throws what the call throws (ApiError).
+   */
+  async function withTimesSession<T>(key: string, call: (authorization: string, client: TimesClient) => Promise<T>): Promise<T> {
+    let secret = await timesSecret(key);
+    if (needsRefresh(secret, ports.clock.now())) {
+      try {
+        secret = await refreshTimesSession(key);
+      } catch (error) {
+        // Only a refused refresh token ends the session; after anything else (a passing failure, a busy
+        // server's error code) the current token, refreshed ahead of its expiry, is still worth a try.
+        if (error instanceof ApiError && error.kind === 'unauthorized') throw error;
+        secret = await timesSecret(key);
+      }
+    }
+    try {
+      return await call(bearer(secret.token, secret.tokenHead), ports.timesClient(secret.baseUrl));
+    } catch (error) {
+      if (!(error instanceof ApiError && error.kind === 'unauthorized')) throw error;
+      const fresh = await refreshTimesSession(key, secret.token);
+      return await call(bearer(fresh.token, fresh.tokenHead), ports.timesClient(fresh.baseUrl));
+    }
+  }
+
+  /** Refreshes every active Times session that is due for it (called by the alarm, at start, by `run`). */
+  async function refreshDueSessions(now: number): Promise<void> {
+    const [accounts, secrets] = await Promise.all([store.readAccounts(), store.readSecrets()]);
+    const due = accounts.filter((account): account is TimesAccount => {
+      if (account.provider !== 'times' || account.session !== 'active') return false;
+      const secret = unsaved.get(account.key) ?? secrets[account.key];
+      return secret?.provider === 'times' && needsRefresh(secret, now);
+    });
+    // With the token read above: if another caller rotated it meanwhile, that session is used as it is.
+    await Promise.allSettled(
+      due.map((account) => refreshTimesSession(account.key, (unsaved.get(account.key) ?? (secrets[account.key] as TimesSecret)).token)),
+    );
+  }
+
+  /** Forgets a pair held in memory (the account was removed or logged in anew). */
+  const forget = (key: string) => void unsaved.delete(key);
+
+  return { withTimesSession, refreshTimesSession, refreshDueSessions, forget };
+}
+
+/** Only an explicit answer about the refresh token ends a session; anything passing keeps it. */
+export function isRefreshRejected(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (error.kind === 'unauthorized') return true;
+  if (error.kind !== 'rejected') return false;
+  return [400, 401, 403].includes(error.status ?? 0) || [400, 401, 403].includes(Number(error.code));
+}
