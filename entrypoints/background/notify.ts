@@ -17,6 +17,7 @@ export const browserNotifier: Notifier = {
     } catch (error) {
       if (warned) return;
       warned = true;
+      // eslint-disable-next-line no-console -- the one trace a missing notification leaves; no secret in it
       console.warn(`[linli] notifications unavailable (${error instanceof Error ? error.name : typeof error}); continuing without them`);
     }
   },

@@ -9,7 +9,8 @@ import type { CorePorts, Notice } from './ports';
 export async function notifyOnce(ports: CorePorts, id: string, notice: Notice): Promise<void> {
   if (!(await ports.store.markNotified(id))) return;
   if (!(await ports.store.readSettings()).notifications) return;
-  await ports.notifier.notify(id, notice);
+  // A notifier is asked never to reject; if one does anyway, the flow that reports must not break.
+  await ports.notifier.notify(id, notice).catch(() => undefined);
 }
 
 /** How notices and lists name an account: its nickname, else its masked phone (never the full number). */
