@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { chinaMoment } from '@/utils/china-time';
+import { createEngine } from '@/utils/core/engine';
+import { weekOf } from '@/utils/core/points';
+import type { TimesSecret } from '@/utils/storage-schema';
+import { memberIdOf, memoryPorts, PHONE } from './memory-ports';
+
+const EIGHT = chinaMoment('2026-11-23', '08:00'); // a Monday
+const KEY = `times:${PHONE}`;
+const MEMBER = memberIdOf(PHONE);
+
+function setup() {
+  const world = memoryPorts(EIGHT);
+  return { ...world, engine: createEngine(world.ports) };
+}
+
+describe('邦豆 claims', () => {
+  it('claims waiting points with one claim-all call after the check-in', async () => {
+    const { engine, times, memory } = setup();
+    times.unclaimed.set(MEMBER, 25);
+    await engine.runDue(EIGHT);
+    expect(times.calls.claimAll).toBe(1);
+    expect(times.unclaimed.has(MEMBER)).toBe(false);
+    expect(memory.state.member[KEY].unclaimed).toMatchObject({ points: 0 });
+  });
+
+  it('makes no claim call when nothing is waiting', async () => {
+    const { engine, times } = setup();
+    await engine.runDue(EIGHT);
+    expect(times.calls.pointsRecords).toBe(1);
+    expect(times.calls.claimAll).toBeUndefined();
+  });
+
+  it('only shows waiting points when claims are turned off, and the button claims them', async () => {
+    const { engine, times, memory } = setup();
+    memory.state.settings.autoClaim = false;
+    times.unclaimed.set(MEMBER, 25);
+    await engine.runDue(EIGHT);
+    expect(times.calls.claimAll).toBeUndefined();
+    expect(memory.state.member[KEY].unclaimed).toMatchObject({ points: 25 });
+    expect(await engine.claimPoints(KEY)).toBe(25);
+    expect(times.calls.claimAll).toBe(1);
+    expect(memory.state.member[KEY].unclaimed).toMatchObject({ points: 0 });
+  });
+
+  it('keeps the check-in done when the claim fails', async () => {
+    const { engine, times, memory, ports } = setup();
+    times.unclaimed.set(MEMBER, 25);
+    const client = ports.timesClient;
+    ports.timesClient = (url) => ({ ...client(url), claimAll: async () => Promise.reject(new Error('boom')) });
+    await engine.runDue(EIGHT);
+    expect(memory.state.checkins[KEY].state).toBe('done');
+    expect(memory.state.member[KEY].unclaimed).toMatchObject({ points: 25 });
+  });
+});
+
+describe('expiring 邦豆', () => {
+  it('reads them once a China day and notifies once per account per week', async () => {
+    const { engine, times, memory, notices, clock } = setup();
+    times.expiring.set(MEMBER, 40);
+    await engine.runDue(EIGHT);
+    await engine.checkIn(KEY, true);
+    expect(times.calls.expiringPoints).toBe(1);
+    expect(memory.state.member[KEY].expiring).toEqual({ points: 40, date: '2026-11-23' });
+    for (const day of ['2026-11-24', '2026-11-25', '2026-11-29']) {
+      clock.t = chinaMoment(day, '08:00');
+      await engine.runDue(clock.t);
+    }
+    expect(times.calls.expiringPoints).toBe(4);
+    expect(notices.filter((n) => n.notice.kind === 'expiring')).toHaveLength(1);
+    clock.t = chinaMoment('2026-11-30', '08:00'); // the next Monday: a new week
+    await engine.runDue(clock.t);
+    expect(notices.filter((n) => n.notice.kind === 'expiring')).toHaveLength(2);
+  });
+
+  it.each([
+    ['2026-11-23', '2026-11-23'],
+    ['2026-11-25', '2026-11-23'],
+    ['2026-11-29', '2026-11-23'],
+    ['2026-11-30', '2026-11-30'],
+    ['2027-01-01', '2026-12-28'],
+  ])('puts %s in the week of Monday %s', (date, monday) => {
+    expect(weekOf(date)).toBe(monday);
+  });
+});
+
+describe('a rotated token pair that cannot be saved', () => {
+  const expire = (secret: TimesSecret): TimesSecret => ({ ...secret, obtainedAt: EIGHT - 7 * 3600_000, expiresAt: EIGHT + 60_000 });
+
+  it('retries the write, so the spent refresh token is never sent again', async () => {
+    const { engine, times, memory } = setup();
+    memory.state.secrets[KEY] = expire(memory.state.secrets[KEY] as TimesSecret);
+    memory.failNext.secrets = 1;
+    await engine.runDue(EIGHT);
+    const stored = memory.state.secrets[KEY] as TimesSecret;
+    expect(stored.refreshToken).toBe('refresh-1');
+    expect(memory.state.accounts[0]).not.toHaveProperty('sessionUnsaved');
+    memory.state.secrets[KEY] = expire(stored);
+    await engine.refreshTimesSession(KEY);
+    expect(times.refreshTokensSeen).toEqual([`login-refresh-${PHONE}`, 'refresh-1']);
+  });
+
+  it('holds the new pair, flags the account for the popup, and still never re-sends the spent token', async () => {
+    const { engine, times, memory } = setup();
+    memory.state.secrets[KEY] = expire(memory.state.secrets[KEY] as TimesSecret);
+    memory.failNext.secrets = 3;
+    await engine.refreshTimesSession(KEY);
+    expect(memory.state.accounts[0]).toMatchObject({ sessionUnsaved: true });
+    // Storage still holds the spent pair, but the next refresh sends the one held in memory.
+    expect((memory.state.secrets[KEY] as TimesSecret).refreshToken).toBe(`login-refresh-${PHONE}`);
+    memory.failNext.secrets = 100;
+    await engine.refreshTimesSession(KEY);
+    expect(times.refreshTokensSeen).toEqual([`login-refresh-${PHONE}`, 'refresh-1']);
+    // Once storage works again the held pair is written and the warning goes.
+    memory.failNext.secrets = 0;
+    await engine.runDue(EIGHT);
+    expect((memory.state.secrets[KEY] as TimesSecret).refreshToken).toBe('refresh-2');
+    expect(memory.state.accounts[0]).not.toHaveProperty('sessionUnsaved');
+  });
+});
