@@ -80,10 +80,37 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   const requests: RecordedRequest[] = [];
   const faults = new FaultQueue();
   const hanging = new Set<ServerResponse>();
+  const late = new Set<ReturnType<typeof setTimeout>>();
 
   function send(response: ServerResponse, reply: Reply, cors: Record<string, string>): void {
     response.writeHead(reply.status, { ...cors, ...reply.headers, 'Content-Type': reply.contentType });
     response.end(reply.body);
+  }
+
+  /** Keeps a request open, unanswered, until the client leaves or close() ends it. */
+  function hold(response: ServerResponse): void {
+    hanging.add(response);
+    response.on('close', () => hanging.delete(response));
+  }
+
+  /** Sends a route's reply now, later (delayMs) or never (hang). */
+  function answer(response: ServerResponse, reply: Reply, cors: Record<string, string>): void {
+    if (reply.hang) {
+      hold(response);
+      return;
+    }
+    if (reply.delayMs === undefined) {
+      send(response, reply, cors);
+      return;
+    }
+    hold(response);
+    const timer = setTimeout(() => {
+      late.delete(timer);
+      hanging.delete(response);
+      // The client may have given up meanwhile: nobody is left to answer.
+      if (!response.destroyed) send(response, reply, cors);
+    }, reply.delayMs);
+    late.add(timer);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -110,8 +137,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     }
     const fault = faults.take(name);
     if (fault === 'hang') {
-      hanging.add(response);
-      response.on('close', () => hanging.delete(response));
+      hold(response);
       return;
     }
     if (fault) {
@@ -126,7 +152,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       body,
       now: at,
     };
-    send(response, matched.handle(routeRequest), cors);
+    answer(response, matched.handle(routeRequest), cors);
   }
 
   const server = createServer((request, response) => {
@@ -162,6 +188,8 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     },
     close: () => {
       closed ??= new Promise<void>((resolve, reject) => {
+        for (const timer of late) clearTimeout(timer);
+        late.clear();
         for (const response of hanging) response.destroy();
         hanging.clear();
         server.close((error) => (error ? reject(error) : resolve()));
