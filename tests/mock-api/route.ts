@@ -42,6 +42,11 @@ export function json(status: number, value: unknown): Reply {
   return { status, body: JSON.stringify(value), contentType: JSON_TYPE };
 }
 
+/** What the services answer for a path they do not have. */
+export function notFound(): Reply {
+  return json(404, { code: 404, message: 'Not Found' });
+}
+
 /**
  * A 19-digit Long id the real services write as a bare JSON number. A JS number cannot hold one
  * (JSON.parse rounds it), so it travels as this object and jsonWithRawIds writes its digits bare.

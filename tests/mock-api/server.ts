@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { EventSink } from './events';
 import { FaultQueue, faultReply, type Fault } from './faults';
 import { HomingState, type HomingMock } from './homing';
-import { json, type Reply, type Route, type RouteRequest } from './route';
-import { TimesState, type TimesMock } from './times';
+import { json, notFound, type Reply, type Route, type RouteRequest } from './route';
+import { TimesState } from './times';
+import type { TimesMock } from './times-knobs';
 
 // A local stand-in for the Times and Homing services, for unit and e2e tests and for trying the
 // extension by hand (cli.ts). It follows the two API documents in docs/api; see times.ts and
@@ -13,7 +14,7 @@ import { TimesState, type TimesMock } from './times';
 export type { Fault, FaultKind } from './faults';
 export type { MockEvent } from './events';
 export type { HomingMock } from './homing';
-export type { TimesMock, Checkin } from './times';
+export type { TimesMock, Checkin } from './times-knobs';
 
 export interface RecordedRequest {
   /** A route name, 'preflight' for a CORS OPTIONS request, 'unknown' for a path/method with no route. */
@@ -74,7 +75,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   let clock: () => number = Date.now;
   const now = (): number => clock();
   const emit: EventSink = (event) => options.onEvent?.(event);
-  const times = new TimesState(emit);
+  const times = new TimesState(emit, now);
   const homing = new HomingState(emit, now);
   const routes = new Map<string, Route>([...times.routes(), ...homing.routes()].map((route) => [route.path, route]));
   const requests: RecordedRequest[] = [];
@@ -131,7 +132,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       return;
     }
     if (!matched) {
-      const reply = route ? json(405, { code: 405, message: 'Method Not Allowed' }) : json(404, { code: 404, message: 'Not Found' });
+      const reply = route ? json(405, { code: 405, message: 'Method Not Allowed' }) : notFound();
       send(response, reply, cors);
       return;
     }
