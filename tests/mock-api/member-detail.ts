@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
-import { JSON_TYPE, type Reply } from './route';
+import { jsonWithRawIds, RawId, type Reply } from './route';
 
-// The member-detail answer. The real service writes its 19-digit Long ids as bare JSON numbers, which
-// JSON.parse silently rounds (they exceed Number.MAX_SAFE_INTEGER). A JS number cannot hold such an
-// id, so the JSON text is produced with a placeholder string that is then replaced by the digits.
-
-const RAW_ID = '"@@RAW_MEMBER_ID@@"';
-const RAW_ID_VALUE = RAW_ID.slice(1, -1);
+// The member-detail answer (detailByPhone and detailByMemberId). The real service writes its 19-digit
+// Long ids as bare JSON numbers, which JSON.parse silently rounds (they exceed
+// Number.MAX_SAFE_INTEGER): RawId writes them that way.
 
 /** The 19-digit member id of a phone: deterministic, '18' followed by 17 digits of a hash. */
 export function memberIdOf(phone: string): string {
@@ -24,6 +21,7 @@ export interface MemberFacts {
 
 export function memberDetailReply(facts: MemberFacts): Reply {
   const memberId = memberIdOf(facts.phone);
+  const rawId = new RawId(memberId);
   const created = facts.createdAt;
   const data = {
     cardNo: '',
@@ -52,7 +50,7 @@ export function memberDetailReply(facts: MemberFacts): Reply {
         memberCardImage: '',
         memberCardName: '时代邻里会员卡',
         memberCode: '',
-        memberId: RAW_ID_VALUE,
+        memberId: rawId,
         rangeBegin: 0,
         rangeEnd: 5000,
         updateTime: facts.now,
@@ -61,7 +59,7 @@ export function memberDetailReply(facts: MemberFacts): Reply {
       },
     ],
     memberCode: memberId,
-    memberId: RAW_ID_VALUE,
+    memberId: rawId,
     memberIdStr: memberId,
     memberImage: 'https://thirdwx.qlogo.cn/mmopen/vi_32',
     memberName: '',
@@ -71,7 +69,7 @@ export function memberDetailReply(facts: MemberFacts): Reply {
         createUser: 2,
         id: 1,
         isDeleted: 0,
-        memberId: RAW_ID_VALUE,
+        memberId: rawId,
         sourceCode: 'linlipro',
         updateTime: created,
         updateUser: 2,
@@ -86,6 +84,5 @@ export function memberDetailReply(facts: MemberFacts): Reply {
     updateTime: facts.now,
     updateUser: 2,
   };
-  const text = JSON.stringify({ code: 200, data, message: 'success' }).replaceAll(RAW_ID, memberId);
-  return { status: 200, body: text, contentType: JSON_TYPE };
+  return jsonWithRawIds(200, { code: 200, data, message: 'success' });
 }

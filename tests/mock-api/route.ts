@@ -19,6 +19,13 @@ export interface Reply {
   body: string;
   contentType: string;
   headers?: Record<string, string>;
+  /**
+   * The server has done the work but never sends this reply: the request stays open until the client
+   * gives up or the server closes (a gateway that lost the upstream answer).
+   */
+  hang?: boolean;
+  /** Send the reply only this many ms later (the server's setTimeout, so fake timers hold it too). */
+  delayMs?: number;
 }
 
 export interface Route {
@@ -33,6 +40,35 @@ export const JSON_TYPE = 'application/json;charset=UTF-8';
 
 export function json(status: number, value: unknown): Reply {
   return { status, body: JSON.stringify(value), contentType: JSON_TYPE };
+}
+
+/** What the services answer for a path they do not have. */
+export function notFound(): Reply {
+  return json(404, { code: 404, message: 'Not Found' });
+}
+
+/**
+ * A 19-digit Long id the real services write as a bare JSON number. A JS number cannot hold one
+ * (JSON.parse rounds it), so it travels as this object and jsonWithRawIds writes its digits bare.
+ */
+export class RawId {
+  constructor(readonly digits: string) {
+    if (!/^\d+$/.test(digits)) throw new RangeError(`not an id: ${digits}`);
+  }
+
+  toJSON(): string {
+    return `@@RAW_ID:${this.digits}@@`;
+  }
+
+  toString(): string {
+    return this.digits;
+  }
+}
+
+/** Like json(), with every RawId written as a bare number literal. */
+export function jsonWithRawIds(status: number, value: unknown): Reply {
+  const text = JSON.stringify(value).replace(/"@@RAW_ID:(\d+)@@"/g, '$1');
+  return { status, body: text, contentType: JSON_TYPE };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { EventSink } from './events';
 import { FaultQueue, faultReply, type Fault } from './faults';
 import { HomingState, type HomingMock } from './homing';
-import { json, type Reply, type Route, type RouteRequest } from './route';
-import { TimesState, type TimesMock } from './times';
+import { json, notFound, type Reply, type Route, type RouteRequest } from './route';
+import { TimesState } from './times';
+import type { TimesMock } from './times-knobs';
 
 // A local stand-in for the Times and Homing services, for unit and e2e tests and for trying the
 // extension by hand (cli.ts). It follows the two API documents in docs/api; see times.ts and
@@ -13,7 +14,7 @@ import { TimesState, type TimesMock } from './times';
 export type { Fault, FaultKind } from './faults';
 export type { MockEvent } from './events';
 export type { HomingMock } from './homing';
-export type { TimesMock, Checkin } from './times';
+export type { TimesMock, Checkin } from './times-knobs';
 
 export interface RecordedRequest {
   /** A route name, 'preflight' for a CORS OPTIONS request, 'unknown' for a path/method with no route. */
@@ -74,16 +75,43 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   let clock: () => number = Date.now;
   const now = (): number => clock();
   const emit: EventSink = (event) => options.onEvent?.(event);
-  const times = new TimesState(emit);
+  const times = new TimesState(emit, now);
   const homing = new HomingState(emit, now);
   const routes = new Map<string, Route>([...times.routes(), ...homing.routes()].map((route) => [route.path, route]));
   const requests: RecordedRequest[] = [];
   const faults = new FaultQueue();
   const hanging = new Set<ServerResponse>();
+  const late = new Set<ReturnType<typeof setTimeout>>();
 
   function send(response: ServerResponse, reply: Reply, cors: Record<string, string>): void {
     response.writeHead(reply.status, { ...cors, ...reply.headers, 'Content-Type': reply.contentType });
     response.end(reply.body);
+  }
+
+  /** Keeps a request open, unanswered, until the client leaves or close() ends it. */
+  function hold(response: ServerResponse): void {
+    hanging.add(response);
+    response.on('close', () => hanging.delete(response));
+  }
+
+  /** Sends a route's reply now, later (delayMs) or never (hang). */
+  function answer(response: ServerResponse, reply: Reply, cors: Record<string, string>): void {
+    if (reply.hang) {
+      hold(response);
+      return;
+    }
+    if (reply.delayMs === undefined) {
+      send(response, reply, cors);
+      return;
+    }
+    hold(response);
+    const timer = setTimeout(() => {
+      late.delete(timer);
+      hanging.delete(response);
+      // The client may have given up meanwhile: nobody is left to answer.
+      if (!response.destroyed) send(response, reply, cors);
+    }, reply.delayMs);
+    late.add(timer);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -104,14 +132,13 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       return;
     }
     if (!matched) {
-      const reply = route ? json(405, { code: 405, message: 'Method Not Allowed' }) : json(404, { code: 404, message: 'Not Found' });
+      const reply = route ? json(405, { code: 405, message: 'Method Not Allowed' }) : notFound();
       send(response, reply, cors);
       return;
     }
     const fault = faults.take(name);
     if (fault === 'hang') {
-      hanging.add(response);
-      response.on('close', () => hanging.delete(response));
+      hold(response);
       return;
     }
     if (fault) {
@@ -126,7 +153,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       body,
       now: at,
     };
-    send(response, matched.handle(routeRequest), cors);
+    answer(response, matched.handle(routeRequest), cors);
   }
 
   const server = createServer((request, response) => {
@@ -162,6 +189,8 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     },
     close: () => {
       closed ??= new Promise<void>((resolve, reject) => {
+        for (const timer of late) clearTimeout(timer);
+        late.clear();
         for (const response of hanging) response.destroy();
         hanging.clear();
         server.close((error) => (error ? reject(error) : resolve()));

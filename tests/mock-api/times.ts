@@ -3,40 +3,18 @@ import { chinaDate } from './china-time';
 import { checkCheckinBody } from './checkin-body';
 import type { EventSink } from './events';
 import { parseForm } from './form';
+import { MemberBook, type PointsMode } from './member-book';
 import { memberDetailReply, memberIdOf } from './member-detail';
 import { bearerToken, json, mediaType, parseJsonObject, PHONE_PATTERN, stringField, type Reply, type Route, type RouteRequest } from './route';
+import { addDays, rewardOf, streak } from './sign-week';
+import type { Checkin, TimesMock } from './times-knobs';
+import { MEMBER_CENTRE_PATHS, memberCentreRoutes, type MemberCentreHost } from './times-member';
 import { TokenStore } from './times-tokens';
 
 // The Times member service (docs/api/times-member-checkin-api.txt): SMS login, member detail,
-// the daily check-in and the refresh grant, with the server-side state a client can observe.
-
-export interface TimesMock {
-  lastCode(phone: string): string | undefined;
-  accessTtlSeconds: number;
-  /** Lifetime of refresh tokens (default 30 days); an addition to the brief, so long clock jumps can be tested. */
-  refreshTtlSeconds: number;
-  rejectStyle: 'status' | 'body';
-  alreadyStyle: 'false' | 'error';
-  expireAccessTokens(): void;
-  checkins(phone?: string): Checkin[];
-  memberId(phone: string): string;
-  points(phone: string): number;
-  readonly revokedFamilies: number;
-}
-
-export interface Checkin {
-  phone: string;
-  memberId: string;
-  date: string;
-  body: unknown;
-  accepted: boolean;
-}
-
-interface Member {
-  points: number;
-  pointsTotal: number;
-  createdAt: number;
-}
+// the daily check-in and the refresh grant, with the server-side state a client can observe. The
+// member-centre routes (status, 邦豆 records, claims; docs/api/times-member-more-api.md) are in
+// times-member.ts and share this state.
 
 export const TIMES_PATHS = {
   send: '/times/pub-center/verifycode/api/v1/send',
@@ -44,24 +22,33 @@ export const TIMES_PATHS = {
   member: '/times/member-bff/member/api-c/v1/member/detailByPhone',
   collect: '/times/member-bff/user-behaviour//api-c/v1/user-behaviour/collect',
   refresh: '/times/auth/oauth/token',
+  ...MEMBER_CENTRE_PATHS,
 } as const;
 
 const ok = (data: unknown, message = 'success'): Reply => json(200, { code: 200, data, message });
 const fail = (code: number, message: string): Reply => json(200, { code, data: null, message });
-const POINTS_PER_CHECKIN = 10;
+const CHECKIN_RECORD_NAME = '签到奖励';
 
-export class TimesState implements TimesMock {
+export class TimesState implements TimesMock, MemberCentreHost {
   accessTtlSeconds = 8 * 3600;
   refreshTtlSeconds = 30 * 24 * 3600;
   rejectStyle: 'status' | 'body' = 'status';
-  alreadyStyle: 'false' | 'error' = 'false';
+  alreadyStyle: TimesMock['alreadyStyle'] = 'false';
+  collectMode: TimesMock['collectMode'] = 'normal';
+  collectLateMs = 20_000;
+  statusMissing = false;
+  pointsMode: PointsMode = 'balance';
+  readonly book = new MemberBook();
   /** The last code sent to each phone; `used` once it logged in (codes are single-use). */
   private readonly codes = new Map<string, { code: string; used: boolean }>();
-  private readonly members = new Map<string, Member>();
   private readonly log: Checkin[] = [];
   private readonly tokens = new TokenStore();
+  private readonly reshapes = new Map<string, (data: unknown) => unknown>();
 
-  constructor(private readonly emit: EventSink) {}
+  constructor(
+    private readonly emit: EventSink,
+    private readonly now: () => number,
+  ) {}
 
   get revokedFamilies(): number {
     return this.tokens.revokedFamilies;
@@ -84,7 +71,49 @@ export class TimesState implements TimesMock {
   }
 
   points(phone: string): number {
-    return this.members.get(phone)?.points ?? 0;
+    return this.book.find(phone)?.points ?? 0;
+  }
+
+  signElsewhere(phone: string, date = chinaDate(this.now())): void {
+    this.book.get(phone, this.now()).signed.add(date);
+  }
+
+  setSignedDays(phone: string, dates: string[]): void {
+    this.book.get(phone, this.now()).signed = new Set(dates);
+  }
+
+  streak(phone: string): number {
+    return streak(this.book.find(phone)?.signed ?? new Set(), chinaDate(this.now()));
+  }
+
+  signedToday(phone: string): boolean {
+    return this.book.find(phone)?.signed.has(chinaDate(this.now())) ?? false;
+  }
+
+  addUnclaimed(phone: string, points: number, name = CHECKIN_RECORD_NAME): string {
+    return this.book.credit(phone, points, name, this.now(), 'unclaimed').id;
+  }
+
+  unclaimed(phone: string): number {
+    return this.book.unclaimed(phone);
+  }
+
+  records(phone: string, status: 1 | 2): ReturnType<TimesMock['records']> {
+    return this.book.records(phone, status).map(({ id, behaviourName, integralChange, updateTime }) => ({ id, behaviourName, integralChange, updateTime }));
+  }
+
+  setExpiring(phone: string, points: number, inDays: number): void {
+    this.book.get(phone, this.now()).expiring.push({ points, date: addDays(chinaDate(this.now()), inDays) });
+  }
+
+  reshape(route: string, change: ((data: unknown) => unknown) | undefined): void {
+    if (change) this.reshapes.set(route, change);
+    else this.reshapes.delete(route);
+  }
+
+  shape(route: string, data: unknown): unknown {
+    const change = this.reshapes.get(route);
+    return change ? change(data) : data;
   }
 
   reset(): void {
@@ -92,10 +121,15 @@ export class TimesState implements TimesMock {
     this.refreshTtlSeconds = 30 * 24 * 3600;
     this.rejectStyle = 'status';
     this.alreadyStyle = 'false';
+    this.collectMode = 'normal';
+    this.collectLateMs = 20_000;
+    this.statusMissing = false;
+    this.pointsMode = 'balance';
     this.codes.clear();
-    this.members.clear();
+    this.book.clear();
     this.log.length = 0;
     this.tokens.clear();
+    this.reshapes.clear();
   }
 
   routes(): Route[] {
@@ -105,6 +139,7 @@ export class TimesState implements TimesMock {
       { name: 'times.member', methods: ['GET'], path: TIMES_PATHS.member, handle: (r) => this.member(r) },
       { name: 'times.collect', methods: ['POST'], path: TIMES_PATHS.collect, handle: (r) => this.collect(r) },
       { name: 'times.refresh', methods: ['POST'], path: TIMES_PATHS.refresh, handle: (r) => this.refresh(r) },
+      ...memberCentreRoutes(this),
     ];
   }
 
@@ -132,7 +167,7 @@ export class TimesState implements TimesMock {
     const sent = this.codes.get(phone);
     if (!code || !sent || sent.used || sent.code !== code) return fail(400, '验证码错误');
     sent.used = true;
-    const member = this.memberOf(phone, request.now);
+    const member = this.book.get(phone, request.now);
     const tokens = this.tokens.login(phone, request.now, this);
     return ok({
       authUserDTO: { expiresIn: 86399, ...tokens, tokenHead: 'Bearer ' },
@@ -154,8 +189,8 @@ export class TimesState implements TimesMock {
     const asked = request.query.get('phone');
     if (!asked || request.query.get('phoneArea') !== '86') return fail(400, '参数错误: phone, phoneArea');
     if (asked !== phone) return fail(403, '无权限');
-    const member = this.memberOf(phone, request.now);
-    return memberDetailReply({ phone, ...member, now: request.now });
+    const { points, pointsTotal, createdAt } = this.book.get(phone, request.now);
+    return memberDetailReply({ phone, points, pointsTotal, createdAt, now: request.now });
   }
 
   private collect(request: RouteRequest): Reply {
@@ -166,15 +201,23 @@ export class TimesState implements TimesMock {
     const check = checkCheckinBody(request.body, memberId);
     if (!check.ok) return fail(400, `参数错误: ${check.reason}`);
     const date = chinaDate(request.now);
-    const member = this.memberOf(phone, request.now);
-    const first = !this.log.some((entry) => entry.accepted && entry.memberId === memberId && entry.date === date);
+    const member = this.book.get(phone, request.now);
+    // The signed dates decide, not this log: the phone app may have signed today (signElsewhere).
+    const first = !member.signed.has(date);
     this.log.push({ phone, memberId, date, body: check.value, accepted: first });
-    if (first) {
-      member.points += POINTS_PER_CHECKIN;
-      member.pointsTotal += POINTS_PER_CHECKIN;
-      return ok(true);
-    }
-    return this.alreadyStyle === 'false' ? ok(false, '今日已签到') : fail(500, '今日已签到，请勿重复签到');
+    if (!first) return this.alreadyReply();
+    member.signed.add(date);
+    // Today's reward is the award of the week cell the new streak lands on (docs/api/times-member-more-api.md).
+    this.book.credit(phone, rewardOf(streak(member.signed, date)), CHECKIN_RECORD_NAME, request.now, this.pointsMode);
+    if (this.collectMode === 'commit-hang') return { ...ok(true), hang: true };
+    if (this.collectMode === 'commit-late') return { ...ok(true), delayMs: this.collectLateMs };
+    return ok(true);
+  }
+
+  private alreadyReply(): Reply {
+    if (this.alreadyStyle === 'false') return ok(false, '今日已签到');
+    if (this.alreadyStyle === 'error') return fail(500, '今日已签到，请勿重复签到');
+    return json(500, { code: 500, message: '今日已签到，请勿重复签到' });
   }
 
   private refresh(request: RouteRequest): Reply {
@@ -189,20 +232,12 @@ export class TimesState implements TimesMock {
     return ok({ expiresIn: 86399, ...result.tokens, tokenHead: 'Bearer ' }, '操作成功');
   }
 
-  private authenticate(request: RouteRequest): string | undefined {
+  authenticate(request: RouteRequest): string | undefined {
     const token = bearerToken(request.headers);
     return token === undefined ? undefined : this.tokens.check(token, request.now);
   }
 
-  private rejectToken(): Reply {
+  rejectToken(): Reply {
     return json(this.rejectStyle === 'status' ? 401 : 200, { code: 401, data: null, message: 'token 已失效' });
-  }
-
-  private memberOf(phone: string, now: number): Member {
-    const existing = this.members.get(phone);
-    if (existing) return existing;
-    const member = { points: 0, pointsTotal: 0, createdAt: now };
-    this.members.set(phone, member);
-    return member;
   }
 }
