@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleCommand } from '@/entrypoints/background/handlers';
-import { readAccounts, readCheckins, readSecrets, updateCheckins } from '@/utils/storage';
+import { readAccounts, readCheckins, readHistory, readMember, readSecrets, updateCheckins } from '@/utils/storage';
 import { useMockApi } from './support';
 
 const api = useMockApi();
@@ -33,6 +33,29 @@ describe('the worker\'s message handler', () => {
     expect(await readAccounts()).toEqual([]);
     expect(await readSecrets()).toEqual({});
     expect(await readCheckins()).toEqual({});
+    expect(await readMember()).toEqual({});
+    expect(await readHistory()).toEqual({});
+  });
+
+  it('names an account, clears the name, and refuses a name over 20 characters', async () => {
+    await handleCommand({ type: 'times.sendCode', phone });
+    await handleCommand({ type: 'times.login', phone, code: api().times.lastCode(phone)! });
+    const key = `times:${phone}`;
+    expect(await handleCommand({ type: 'account.rename', key, nickname: '  妈妈  ' })).toEqual({ ok: true, data: { renamed: true } });
+    expect((await readAccounts())[0]).toMatchObject({ nickname: '妈妈' });
+    expect(await handleCommand({ type: 'account.rename', key, nickname: '' })).toEqual({ ok: true, data: { renamed: true } });
+    expect((await readAccounts())[0]).not.toHaveProperty('nickname');
+    expect(await handleCommand({ type: 'account.rename', key, nickname: '长'.repeat(21) })).toEqual({ ok: false, error: '无法识别的请求' });
+    expect(await handleCommand({ type: 'account.rename', key: 'times:13800000000', nickname: '爸爸' })).toEqual({ ok: false, error: '账号不存在' });
+  });
+
+  it('claims waiting 邦豆 from the popup\'s button', async () => {
+    api().times.addUnclaimed(phone, 25);
+    await handleCommand({ type: 'times.sendCode', phone });
+    await handleCommand({ type: 'times.login', phone, code: api().times.lastCode(phone)! });
+    expect(await handleCommand({ type: 'points.claim', key: `times:${phone}` })).toEqual({ ok: true, data: { claimed: 25 } });
+    expect(api().times.unclaimed(phone)).toBe(0);
+    expect(await readMember()).toMatchObject({ [`times:${phone}`]: { unclaimed: { points: 0 } } });
   });
 
   it('passes the server\'s message on a wrong code and stores nothing', async () => {
