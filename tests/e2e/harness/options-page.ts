@@ -9,6 +9,8 @@ export interface OptionsInput {
   /** `HH:mm`, China time. */
   checkinTime?: string;
   randomDelayMinutes?: number;
+  /** Claim unclaimed 邦豆 after each check-in (default on). */
+  autoClaim?: boolean;
 }
 
 const testId = (id: string) => `[data-testid="${id}"]`;
@@ -35,6 +37,7 @@ export class OptionsPage {
     if (input.timesBaseUrl !== undefined) await this.field('times-base-url').fill(input.timesBaseUrl);
     if (input.checkinTime !== undefined) await this.field('checkin-time').fill(input.checkinTime);
     if (input.randomDelayMinutes !== undefined) await this.field('random-delay').fill(String(input.randomDelayMinutes));
+    if (input.autoClaim !== undefined) await this.page.locator(testId('auto-claim')).setChecked(input.autoClaim);
     await this.page.locator(testId('save-settings')).click();
     const saved = this.page.locator(testId('settings-saved'));
     const refused = this.page.locator(testId('error-message'));
