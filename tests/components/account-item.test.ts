@@ -43,7 +43,8 @@ describe('account card: the service status', () => {
     expect(days[0].attributes('aria-label')).toContain('已签到');
     expect(days[4].text()).not.toContain('✓');
     expect(days[4].attributes('aria-label')).toContain('未签到');
-    expect(days[2].text()).toContain('🎁');
+    expect(days[2].text()).toContain('宝箱');
+    expect(days[6].text()).toContain('豪礼');
     expect(days[2].attributes('title')).toBe('神秘宝箱：10 邦豆');
     expect(days[6].attributes('title')).toBe('神秘豪礼：20 邦豆');
     expect(days[1].text()).toContain('5');
