@@ -74,6 +74,11 @@ export default defineConfig({
     'server:started': (wxt) => {
       if (dev.note) wxt.logger.info(dev.note);
     },
+    // public/icon.svg is the source of public/icon/*.png (npm run icons), not something the extension loads.
+    'build:publicAssets': (_wxt, files) => {
+      const source = files.findIndex((file) => file.relativeDest === 'icon.svg');
+      if (source >= 0) files.splice(source, 1);
+    },
     // WXT makes the popup page's <title> the toolbar button's tooltip; the tooltip comes from _locales.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.action = { ...manifest.action, default_title: '__MSG_actionTitle__' };

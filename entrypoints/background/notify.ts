@@ -11,7 +11,7 @@ export async function notifyOnce(id: string, title: string, message: string): Pr
   try {
     await browser.notifications.create(id, {
       type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon-128.png'),
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
       title,
       message,
     });
