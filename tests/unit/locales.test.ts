@@ -35,3 +35,15 @@ describe('manifest strings', () => {
     expect(messages.extDescription.message.length).toBeLessThanOrEqual(132);
   });
 });
+
+describe('store listings', () => {
+  it.each([
+    ['zh_CN', 'docs/store/listing.zh_CN.md'],
+    ['en', 'docs/store/listing.en.md'],
+  ])('%s listing carries the name and short description the manifest has', (locale, file) => {
+    const listing = readFileSync(join(root, file), 'utf8');
+    const messages = read(locale);
+    expect(listing).toContain(`\n${messages.extName.message}\n`);
+    expect(listing).toContain(`\n${messages.extDescription.message}\n`);
+  });
+});
