@@ -1,4 +1,6 @@
 import { defineConfig } from 'wxt';
+import { findBrowser } from './scripts/find-browser.mjs';
+import { devBrowser } from './scripts/dev-browser';
 
 // The production Times host is the only host the extension may reach at install. Other hosts (the UAT
 // preset, the user's Homing server) are optional and requested at runtime from the options page.
@@ -8,12 +10,55 @@ export const TIMES_PRODUCTION_ORIGIN = 'https://m-center-prod-linli.timesgroup.c
 // server on loopback. Nothing else differs from the production build (see docs/E2E-CONTRACT.md).
 const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+// Firefox's id for this add-on. It must never change once published: it is how Firefox and
+// addons.mozilla.org know an update belongs to an installed copy (and keys its storage).
+export const GECKO_ID = 'linli-checkin@linli.example';
+
+// The oldest Firefox with everything the manifest uses: MV3 background scripts (109), storage.session
+// (115), optional_host_permissions in MV3 (128), and data_collection_permissions, which Firefox for
+// desktop knows from 140 and Firefox for Android from 142 (MDN, browser_specific_settings; older
+// versions refuse to install a manifest that carries it).
+const FIREFOX_MIN = '140.0';
+const FIREFOX_ANDROID_MIN = '142.0';
+
+// A missing or wrong CHROME_PATH must not break a build: only `npm run dev` opens a browser.
+function chromiumForDev(): string | undefined {
+  try {
+    return findBrowser();
+  } catch {
+    return undefined;
+  }
+}
+const dev = devBrowser({
+  platform: process.platform,
+  display: process.env.DISPLAY,
+  waylandDisplay: process.env.WAYLAND_DISPLAY,
+  uid: process.getuid?.(),
+  chromium: chromiumForDev(),
+});
+
 // The e2e build must run exactly the production code (docs/E2E-CONTRACT.md). WXT sets NODE_ENV to the
 // mode's name, which would ship Vue's development runtime in `--mode e2e`: pin it to production.
 if (process.env.NODE_ENV === 'e2e') process.env.NODE_ENV = 'production';
 
+// Firefox's install prompt shows what leaves the browser (PRIVACY.md): the phone number a user logs in
+// with (personally identifying) and the SMS codes, passwords and tokens of those logins (authentication),
+// sent only to the Times API and the user's Homing server, which need them to work. Nothing is optional:
+// no analytics, no telemetry.
+const FIREFOX_SETTINGS = {
+  gecko: {
+    id: GECKO_ID,
+    strict_min_version: FIREFOX_MIN,
+    data_collection_permissions: { required: ['personallyIdentifyingInfo', 'authenticationInfo'] },
+  },
+  gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN },
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/module-vue'],
+  // MV3 for every browser (WXT would build MV2 for Firefox): one manifest shape, one set of APIs.
+  manifestVersion: 3,
+  webExt: dev.config,
   vite: () => ({
     // Chrome supports modulepreload natively: the polyfill is dead weight in every page.
     build: { modulePreload: { polyfill: false } },
@@ -26,18 +71,33 @@ export default defineConfig({
     },
   }),
   hooks: {
+    'server:started': (wxt) => {
+      if (dev.note) wxt.logger.info(dev.note);
+    },
+    // public/icon.svg is the source of public/icon/*.png (npm run icons), not something the extension loads.
+    'build:publicAssets': (_wxt, files) => {
+      const source = files.findIndex((file) => file.relativeDest === 'icon.svg');
+      if (source >= 0) files.splice(source, 1);
+    },
+    // WXT makes the popup page's <title> the toolbar button's tooltip; the tooltip comes from _locales.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.action = { ...manifest.action, default_title: '__MSG_actionTitle__' };
+    },
     // WXT's background logger stays quiet only when import.meta.env.MODE is "production": in e2e mode it
     // would log. A build is production code whatever its mode (the manifest still sees the real mode).
     'vite:build:extendConfig': (_entrypoints, viteConfig) => {
       viteConfig.define = { ...viteConfig.define, 'import.meta.env.MODE': JSON.stringify('production') };
     },
   },
-  manifest: ({ mode }) => ({
-    name: '邻里签到 Linli Check-in',
-    description: '时代邻里会员每日自动签到，并提供 Homing 员工登录。Daily Times member check-in.',
+  manifest: ({ mode, browser }) => ({
+    // The words come from public/_locales (zh_CN by default, en), so the stores and the browser show
+    // them in the user's language.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: [`${TIMES_PRODUCTION_ORIGIN}/*`, ...(mode === 'e2e' ? LOOPBACK : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: '邻里签到' },
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
   }),
 });

@@ -14,21 +14,26 @@ import { ensureBrowser } from './find-browser.mjs';
 //   npm start -- --mock        also run the mock Times/Homing API (tests/mock-api) in this terminal; it
 //                              prints its URL and every SMS code, so you can log in without a phone.
 //                              Best with --e2e: `npm start -- --e2e --mock`
+//   npm start -- --once        without a display: check, then stop, even with --mock (as under CI=true)
 //
 // Without a display (a server, CI, a container) Chromium runs headless instead: we wait for the
 // extension's service worker, print its id and popup URL, save a screenshot of the popup to
-// .output/popup.png and exit 0. That proves the build loads in a real browser.
+// .output/popup.png and close it. That proves the build loads in a real browser. Then we exit 0, unless
+// --mock runs the mock API: it keeps running until Ctrl+C (SIGINT) or SIGTERM, since a person started it
+// to log in against it (from this machine, or another one through an SSH tunnel). With --once or under
+// CI=true it stops with the browser.
 
 const root = resolve(import.meta.dirname, '..');
 const args = new Set(process.argv.slice(2).filter((arg) => arg !== '--'));
 for (const arg of args) {
-  if (arg !== '--e2e' && arg !== '--mock') {
-    console.error(`Unknown option ${arg}. Usage: npm start [-- --e2e] [--mock]`);
+  if (arg !== '--e2e' && arg !== '--mock' && arg !== '--once') {
+    console.error(`Unknown option ${arg}. Usage: npm start [-- --e2e] [--mock] [--once]`);
     process.exit(2);
   }
 }
 const e2e = args.has('--e2e');
 const mock = args.has('--mock');
+const once = args.has('--once') || ['true', '1'].includes(process.env.CI ?? '');
 const extensionDir = join(root, '.output', e2e ? 'chrome-mv3-e2e' : 'chrome-mv3');
 const profileDir = join(root, '.chrome-profile');
 const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
@@ -49,19 +54,52 @@ function unpackedExtensionId(dir) {
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
-/** Starts the mock API as a child (it is TypeScript) and resolves with its URL once it listens. */
+/**
+ * Starts the mock API as a child (it is TypeScript) and resolves once it listens with its URL, `exited`
+ * (resolves with its exit code whenever it ends) and `stop()` (SIGTERM; resolves when it has exited).
+ */
 function startMock() {
   const child = spawn('vite-node', ['tests/mock-api/cli.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit(code ?? (signal ? 1 : 0))));
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    return exited;
+  };
   return new Promise((resolveUrl, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the mock API exited (code ${code}) before it was ready`)));
+    void exited.then((code) => reject(new Error(`the mock API exited (code ${code}) before it was ready`)));
     // Keep echoing its lines after start-up: they carry the SMS codes and captcha answers.
     createInterface({ input: child.stdout }).on('line', (line) => {
       console.log(`[mock] ${line}`);
       const url = /listening on (\S+)/.exec(line)?.[1];
-      if (url) resolveUrl({ url, stop: () => child.kill('SIGTERM') });
+      if (url) resolveUrl({ url, exited, stop });
     });
   });
+}
+
+/**
+ * Keeps the mock API running after the headless check, until Ctrl+C or SIGTERM (then stops it and exits
+ * 0) or until it ends by itself (then exits with its code).
+ */
+async function serveMockUntilStopped(mockApi) {
+  const { port } = new URL(mockApi.url);
+  console.log(`
+The mock API keeps running at ${mockApi.url} until you press Ctrl+C; SMS codes are printed here as [mock] lines.
+It listens on this machine only (127.0.0.1). To log in against it from a computer with a display:
+  1. forward its port there:  ssh -N -L ${port}:127.0.0.1:${port} <this machine>
+  2. run the extension there (\`npm start -- --e2e\` in a clone of this repository: that build reaches
+     127.0.0.1 without asking) and set http://127.0.0.1:${port} as 时代邻里服务地址 and Homing 服务地址
+     on its options page.`);
+  const signal = await Promise.race([
+    new Promise((resolveSignal) => {
+      for (const name of ['SIGINT', 'SIGTERM']) process.once(name, () => resolveSignal(name));
+    }),
+    mockApi.exited.then(() => undefined),
+  ]);
+  if (signal === undefined) fail(`The mock API stopped by itself (exit ${await mockApi.exited}).`);
+  console.log(`\n${signal}: stopping the mock API.`);
+  await mockApi.stop();
+  process.exit(0);
 }
 
 const built = spawnSync('wxt', ['build', ...(e2e ? ['--mode', 'e2e'] : [])], { cwd: root, env, stdio: 'inherit' });
@@ -130,11 +168,12 @@ if (headless) {
     console.log(`Screenshot of the popup: ${shot}`);
   } catch (error) {
     await context?.close().catch(() => {});
-    mockApi?.stop();
+    await mockApi?.stop();
     fail(`The extension did not load in headless Chromium: ${error instanceof Error ? error.message : error}`);
   }
   await context.close();
-  mockApi?.stop();
+  if (mockApi && !once) await serveMockUntilStopped(mockApi);
+  await mockApi?.stop();
   process.exit(0);
 }
 
@@ -146,15 +185,12 @@ To pin it: click the puzzle-piece (Extensions) icon right of the address bar, th
 // before the unpacked extension is registered, and blocks it) nor chrome:// pages (ignored on the
 // command line) can be the start page, as measured under Xvfb; the popup opens from the toolbar.
 const chrome = spawn(browser, [`--user-data-dir=${profileDir}`, ...chromeArgs], { stdio: 'inherit' });
-const stop = () => {
-  mockApi?.stop();
-};
-chrome.on('error', (error) => {
-  stop();
+chrome.on('error', async (error) => {
+  await mockApi?.stop();
   fail(`Could not start ${browser}: ${error.message}`);
 });
-chrome.on('exit', (code) => {
-  stop();
+chrome.on('exit', async (code) => {
+  await mockApi?.stop();
   process.exit(code ?? 0);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => chrome.kill(signal));

@@ -13,7 +13,7 @@ export const browserNotifier: Notifier = {
   async notify(id, notice) {
     const { title, message } = noticeText(notice);
     try {
-      await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon-128.png'), title, message });
+      await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
     } catch (error) {
       if (warned) return;
       warned = true;

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browserNotifier } from '@/entrypoints/background/notify';
@@ -5,9 +7,13 @@ import { browserNotifier } from '@/entrypoints/background/notify';
 describe('the extension\'s notifier', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('shows a notice as a browser notification with its words', async () => {
+  it('shows a notice as a browser notification with its words and an icon the build ships', async () => {
     await browserNotifier.notify('relogin:times:13412341234', { kind: 'relogin', account: '134****1234' });
-    expect(await fakeBrowser.notifications.getAll()).toHaveProperty(['relogin:times:13412341234']);
+    const shown = (await fakeBrowser.notifications.getAll())['relogin:times:13412341234'] as { iconUrl: string; message: string };
+    expect(shown.message).toContain('134****1234');
+    const path = new URL(shown.iconUrl).pathname;
+    expect(path).toMatch(/\.png$/);
+    expect(existsSync(join(resolve(import.meta.dirname, '../../public'), path))).toBe(true);
   });
 
   it('logs a failed notifications.create once, without secrets, and does not reject', async () => {
