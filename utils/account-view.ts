@@ -1,5 +1,6 @@
 import { TIMES_PRODUCTION_URL } from './api/times';
 import { chinaDate } from './china-time';
+import { text, type Text } from './i18n/keys';
 import { maskPhone } from './mask';
 import { isCheckedIn, RUNNING_STALE_MS } from './schedule';
 import type { Account, DayRecord } from './storage-schema';
@@ -16,15 +17,6 @@ export function checkinView(account: Account, record: DayRecord | undefined, now
   if (record.state === 'running') return now - record.at > RUNNING_STALE_MS ? 'pending' : 'running';
   return record.state;
 }
-
-export const CHECKIN_LABELS: Record<CheckinView, string> = {
-  done: '今日已签到',
-  already: '今日已签过',
-  pending: '等待签到',
-  running: '签到中…',
-  failed: '签到失败',
-  relogin: '需重新登录',
-};
 
 export type SessionView = 'active' | 'expired';
 
@@ -63,8 +55,8 @@ export function displayName(account: Account): string {
 export const NICKNAME_MAX_LENGTH = 20;
 
 /** Why a nickname (already trimmed) can't be saved, or undefined when it can (empty clears it). */
-export function nicknameProblem(nickname: string): string | undefined {
-  return nickname.length > NICKNAME_MAX_LENGTH ? `昵称最多 ${NICKNAME_MAX_LENGTH} 个字` : undefined;
+export function nicknameProblem(nickname: string): Text | undefined {
+  return nickname.length > NICKNAME_MAX_LENGTH ? text('error.nicknameTooLong', { max: NICKNAME_MAX_LENGTH }) : undefined;
 }
 
 /** How many Times accounts are checked in today (done or already, China date), out of how many. */

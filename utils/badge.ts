@@ -1,4 +1,5 @@
 import { chinaDate } from './china-time';
+import { text, type Text } from './i18n/keys';
 import { isCheckedIn } from './schedule';
 import type { Account, DayRecord } from './storage-schema';
 
@@ -22,6 +23,22 @@ export function badgeState(accounts: Account[], records: Record<string, DayRecor
     return record?.date === today && isCheckedIn(record);
   });
   return allDone ? 'done' : 'none';
+}
+
+/**
+ * The toolbar button's title: today's state in words (issue 7), since the badge's mark and colour say
+ * it to the eye only: how many Times accounts are checked in today out of how many, and whether one
+ * needs attention.
+ */
+export function badgeTitle(accounts: Account[], records: Record<string, DayRecord>, now: number): Text {
+  const today = chinaDate(now);
+  const times = accounts.filter((account) => account.provider === 'times');
+  const done = times.filter((account) => {
+    const record = records[account.key];
+    return record?.date === today && isCheckedIn(record);
+  }).length;
+  if (badgeState(accounts, records, now) === 'attention') return text('title.attention', { done, total: times.length });
+  return times.length === 0 ? text('title.none') : text('title.done', { done, total: times.length });
 }
 
 export const BADGE = {

@@ -3,7 +3,6 @@
 // could send an SVG with script, a `javascript:` URL or HTML. We only ever hand out a data URL we built
 // ourselves, for bytes that are a complete raster image of a type we recognise by its magic bytes.
 
-export const CAPTCHA_UNAVAILABLE = '验证码无法显示，请刷新';
 export const MAX_CAPTCHA_BYTES = 200 * 1024;
 
 type ImageType = 'png' | 'jpeg' | 'gif' | 'webp';

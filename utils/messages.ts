@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import type { DayRecord } from './storage-schema';
+import { text, type StoredText, type Text } from './i18n/keys';
+import { textSchema, type DayRecord } from './storage-schema';
 // Type only: the pages never bundle the command schemas, which only the worker needs to check.
 import type { commandSchema } from './command-schema';
 
@@ -35,31 +36,34 @@ export interface ReplyData {
 
 export type Reply<T extends CommandType = CommandType> =
   | { ok: true; data: ReplyData[T] }
-  | { ok: false; error: string; captcha?: string };
+  | { ok: false; error: Text; captcha?: string };
 
 const replySchema = z.union([
   z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string(), captcha: z.optional(z.string()) }),
+  z.object({ ok: z.literal(false), error: textSchema, captcha: z.optional(z.string()) }),
 ]);
 
-/** A command the worker refused or that failed; `message` is for the user, `captcha` is a server's ask. */
+/** A command the worker refused or that failed; `text` is for the user, `captcha` is a server's ask. */
 export class CommandError extends Error {
   override name = 'CommandError';
-  constructor(message: string, readonly captcha?: string) {
-    super(message);
+  constructor(
+    readonly text: StoredText,
+    readonly captcha?: string,
+  ) {
+    super(text.key);
   }
 }
 
-/** Sends a command to the worker and returns its data, or throws a CommandError with a human message. */
+/** Sends a command to the worker and returns its data, or throws a CommandError with the words to show. */
 export async function sendCommand<T extends CommandType>(command: CommandOf<T>): Promise<ReplyData[T]> {
   let raw: unknown;
   try {
     raw = await browser.runtime.sendMessage(command);
   } catch {
-    throw new CommandError('扩展后台未响应，请稍后重试');
+    throw new CommandError(text('error.noWorker'));
   }
   const reply = replySchema.safeParse(raw);
-  if (!reply.success) throw new CommandError('扩展后台返回了无法识别的结果');
+  if (!reply.success) throw new CommandError(text('error.badReply'));
   if (!reply.data.ok) throw new CommandError(reply.data.error, reply.data.captcha);
   return reply.data.data as ReplyData[T];
 }

@@ -1,4 +1,5 @@
 import { addChinaDays, chinaDate, chinaDateTime } from './china-time';
+import { text, type Text } from './i18n/keys';
 import { nextCheckinAt, type ScheduleSettings } from './schedule';
 import type { Account, DayRecord } from './storage-schema';
 
@@ -9,22 +10,23 @@ export interface NextRun {
   at: number;
   /** A retry after today's failed attempt, rather than a day's scheduled check-in. */
   retry: boolean;
-  /** "今天 08:07", "明天 08:07", "12月2日 08:07"; a retry: "失败后重试：今天 08:35". */
-  label: string;
+  /** When, in words (whenLabel): "今天 08:07", "明天 08:07", "12月2日 08:07". */
+  label: Text;
 }
 
 /**
- * A moment as China wall-clock time, 24-hour, relative to `now`'s China date: "今天 08:07",
- * "明天 08:07", otherwise "12月2日 08:07" (month and day without leading zeros).
+ * A moment as China wall-clock time, 24-hour, relative to `now`'s China date, in words: today
+ * ("今天 08:07"), tomorrow ("明天 08:07"), otherwise the date ("12月2日 08:07": month and day as
+ * numbers, without leading zeros).
  */
-export function whenLabel(at: number, now: number): string {
+export function whenLabel(at: number, now: number): Text {
   const date = chinaDate(at);
   const time = chinaDateTime(at).slice(11, 16);
   const today = chinaDate(now);
-  if (date === today) return `今天 ${time}`;
-  if (date === addChinaDays(today, 1)) return `明天 ${time}`;
+  if (date === today) return text('when.today', { time });
+  if (date === addChinaDays(today, 1)) return text('when.tomorrow', { time });
   const [, month, day] = date.split('-').map(Number);
-  return `${month}月${day}日 ${time}`;
+  return text('when.date', { month, day, time });
 }
 
 /**
@@ -36,6 +38,5 @@ export function nextRun(account: Account, record: DayRecord | undefined, setting
   if (account.provider !== 'times' || account.session === 'relogin') return undefined;
   const at = nextCheckinAt({ key: account.key, canCheckIn: true, record }, settings, now);
   const retry = record?.date === chinaDate(now) && record.state === 'failed' && record.nextRetryAt !== undefined && !record.lost;
-  const when = whenLabel(at, now);
-  return { at, retry, label: retry ? `失败后重试：${when}` : when };
+  return { at, retry, label: whenLabel(at, now) };
 }

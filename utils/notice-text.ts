@@ -1,21 +1,28 @@
 import type { Notice } from './core/ports';
+import { text, wordIn, type Lang, type StoredText } from './i18n/core';
 
-// How a notice reads to a person: one title and one sentence. Both homes use it (a browser
-// notification, a runner's output line); words live here, the engine only says what happened.
+// How a notice reads to a person: one title and one sentence, in the language given. Both homes use it
+// (a browser notification, a runner's output line); words live in the catalogue, the engine only says
+// what happened.
 
-export function noticeText(notice: Notice): { title: string; message: string } {
+export function noticeText(notice: Notice, lang: Lang): { title: string; message: string } {
+  const w = (value: StoredText | string) => wordIn(lang, value);
   switch (notice.kind) {
     case 'relogin':
-      return { title: '邻里签到：需要重新登录', message: `账号 ${notice.account} 的登录已失效，请重新登录。` };
-    case 'lost':
-      return { title: `邻里签到：${notice.date} 未能签到`, message: `账号 ${notice.account}：${notice.reason ?? '浏览器关闭或电脑休眠，未能完成签到'}` };
+      return { title: w(text('notice.relogin.title')), message: w(text('notice.relogin.message', { account: notice.account })) };
+    case 'lost': {
+      const reason = w(notice.reason ?? text('notice.lost.reason'));
+      return { title: w(text('notice.lost.title', { date: notice.date })), message: w(text('notice.lost.message', { account: notice.account, reason })) };
+    }
     case 'missed': {
-      const days = notice.dates.length <= 3 ? notice.dates.join('、') : `${notice.dates[0]} 至 ${notice.dates.at(-1)} 等 ${notice.dates.length} 天`;
-      return { title: '邻里签到：有未签到的日子', message: `${days}没有运行签到（账号 ${notice.accounts.join('、')}）。` };
+      const separator = w(text('list.separator'));
+      const { dates } = notice;
+      const days = dates.length <= 3 ? dates.join(separator) : w(text('notice.missed.range', { first: dates[0], last: dates.at(-1) ?? '', count: dates.length }));
+      return { title: w(text('notice.missed.title')), message: w(text('notice.missed.message', { days, accounts: notice.accounts.join(separator) })) };
     }
     case 'expiring':
-      return { title: '邻里签到：邦豆即将过期', message: `账号 ${notice.account} 有 ${notice.points} 邦豆将在 7 天内过期。` };
+      return { title: w(text('notice.expiring.title')), message: w(text('notice.expiring.message', { account: notice.account, points: notice.points })) };
     case 'homing-expired':
-      return { title: '邻里签到：Homing 登录已过期', message: `账号 ${notice.account} 的 Homing 登录已过期，请重新登录。` };
+      return { title: w(text('notice.homingExpired.title')), message: w(text('notice.homingExpired.message', { account: notice.account })) };
   }
 }

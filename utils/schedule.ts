@@ -1,4 +1,5 @@
 import { addChinaDays, chinaDate, chinaMoment, nextChinaMidnight } from './china-time';
+import type { StoredText } from './i18n/keys';
 import type { DayRecord } from './storage-schema';
 
 // When check-ins are due and when the worker should wake next. Pure: the time is an argument.
@@ -68,7 +69,7 @@ export function nextCheckinAt(subject: CheckinSubject, settings: ScheduleSetting
 }
 
 /** What a failed attempt leaves: the next try, or a lost day when the cap or midnight comes first. */
-export function failedRecord(previous: DayRecord | undefined, date: string, now: number, error: string): DayRecord {
+export function failedRecord(previous: DayRecord | undefined, date: string, now: number, error: StoredText | string): DayRecord {
   const attempts = previous?.date === date ? previous.attempts : 1;
   const nextRetryAt = now + retryDelayMs(attempts);
   const lost = attempts >= MAX_ATTEMPTS_PER_DAY || nextRetryAt >= nextChinaMidnight(now);

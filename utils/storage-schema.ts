@@ -7,6 +7,15 @@ import * as z from 'zod/mini';
 
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/**
+ * Words as data (utils/i18n/keys.ts Text): a message key and its values, worded when shown. The key is
+ * any string here: one this version does not know (written by a newer one) is worded as a failure.
+ */
+export const textSchema = z.object({
+  key: z.string().check(z.maxLength(100)),
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+});
+
 export const settingsSchema = z.object({
   timesBaseUrl: z.string(),
   homingBaseUrl: z.string(),
@@ -17,6 +26,10 @@ export const settingsSchema = z.object({
   notifications: z.boolean(),
   /** Claim unclaimed 邦豆 points after each check-in (issue 6); off: the popup's claim button does it. */
   autoClaim: z.boolean(),
+  /** The pages' and notifications' language (issue 7): `auto` follows the browser's. */
+  language: z.enum(['auto', 'zh-CN', 'en']),
+  /** Light or dark pages (issue 7): `auto` follows the system's prefers-color-scheme. */
+  theme: z.enum(['auto', 'light', 'dark']),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -93,7 +106,8 @@ export const dayRecordSchema = z.object({
   nextRetryAt: z.optional(z.number()),
   /** No more tries today (retries capped, or the day ends before the next); the user was told. */
   lost: z.optional(z.boolean()),
-  error: z.optional(z.string()),
+  /** Why the day failed: a message key and its values (issue 7); a string in records written before. */
+  error: z.optional(z.union([z.string(), textSchema])),
   /** When our own POST for this day went out (ms epoch): a later `sign: true` is then `done`, not `already`. */
   posted: z.optional(z.number()),
   /** The session ended (re-login): the re-login notice is the only one, no "day lost" follows. */

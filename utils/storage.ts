@@ -30,13 +30,21 @@ export const DEFAULT_SETTINGS: Settings = {
   randomDelayMinutes: 10,
   notifications: true,
   autoClaim: true,
+  language: 'auto',
+  theme: 'auto',
 };
 
-// Version 2 added autoClaim (issue 6): a v1 user gets the default, claims on.
+type SettingsV2 = Omit<Settings, 'language' | 'theme'>;
+
+// Version 2 added autoClaim (issue 6): a v1 user gets the default, claims on. Version 3 added language
+// and theme (issue 7): both follow the browser and the system until the user picks one.
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
-  migrations: { 2: (v1: Omit<Settings, 'autoClaim'>): Settings => ({ ...v1, autoClaim: true }) },
+  version: 3,
+  migrations: {
+    2: (v1: Omit<SettingsV2, 'autoClaim'>): SettingsV2 => ({ ...v1, autoClaim: true }),
+    3: (v2: SettingsV2): Settings => ({ ...v2, language: 'auto', theme: 'auto' }),
+  },
 });
 export const accountsItem = storage.defineItem<Account[]>('local:accounts', { fallback: [], version: 1 });
 export const secretsItem = storage.defineItem<Record<string, Secret>>('local:secrets', { fallback: {}, version: 1 });

@@ -1,5 +1,6 @@
 import { ApiError } from '@/utils/api/http';
 import { commandSchema } from '@/utils/command-schema';
+import { text } from '@/utils/i18n/keys';
 import type { Command, CommandOf, CommandType, Reply, ReplyData } from '@/utils/messages';
 import { engine } from './engine';
 import {
@@ -33,10 +34,13 @@ const handlers: Handlers = {
   'homing.logout': ({ key }) => homingLogout(key),
 };
 
-/** Validates a message from a page and runs it; every failure becomes a reply with a human message. */
+/**
+ * Validates a message from a page and runs it; every failure becomes a reply with the words to show
+ * (a message key and its values: the page words them in its language).
+ */
 export async function handleCommand(message: unknown): Promise<Reply> {
   const parsed = commandSchema.safeParse(message);
-  if (!parsed.success) return { ok: false, error: '无法识别的请求' };
+  if (!parsed.success) return { ok: false, error: text('error.badRequest') };
   const command: Command = parsed.data;
   try {
     const run = handlers[command.type] as (command: Command) => Promise<ReplyData[CommandType]>;
@@ -44,8 +48,8 @@ export async function handleCommand(message: unknown): Promise<Reply> {
   } catch (error) {
     if (error instanceof ApiError) {
       const captcha = 'captcha' in error && typeof error.captcha === 'string' ? error.captcha : undefined;
-      return { ok: false, error: error.message, ...(captcha ? { captcha } : {}) };
+      return { ok: false, error: error.text, ...(captcha ? { captcha } : {}) };
     }
-    return { ok: false, error: '操作失败，请稍后重试' };
+    return { ok: false, error: text('error.unexpected') };
   }
 }

@@ -1,6 +1,7 @@
 import { ApiError } from '@/utils/api/http';
 import { createHomingClient, type ZgtLoginByAuthCodeRes } from '@/utils/api/homing';
 import { refuseInvalid } from '@/utils/core/accounts';
+import { text, type Text } from '@/utils/i18n/keys';
 import { displayName, notifyOnce } from '@/utils/core/notices';
 import { readAccounts, readSecrets, readSettings, updateAccounts, type HomingAccount } from '@/utils/storage';
 import { newPasswordError, passwordError, phoneError, smsCodeError, zgtTokenError } from '@/utils/validation';
@@ -91,12 +92,12 @@ export async function homingResetPassword(mobile: string, mobileCode: string, pa
 }
 
 // Only `success` is a finished login; every other status needs a step a browser can't take.
-const ZGT_STATUS_MESSAGES: Record<Exclude<ZgtLoginByAuthCodeRes['loginStatus'], 'success'>, string> = {
-  fail: '智桂通登录失败，请重新获取 token',
-  scanning: '智桂通登录尚未完成（等待扫码），请在 App 中完成后重试',
-  logging: '智桂通登录尚未完成，请稍后重试',
-  write_questionnaire: '请先在智桂通 App 中填写问卷，再登录',
-  need_add_info: '请先在智桂通 App 中补充资料，再登录',
+const ZGT_STATUS_MESSAGES: Record<Exclude<ZgtLoginByAuthCodeRes['loginStatus'], 'success'>, Text> = {
+  fail: text('error.zgt.fail'),
+  scanning: text('error.zgt.scanning'),
+  logging: text('error.zgt.logging'),
+  write_questionnaire: text('error.zgt.writeQuestionnaire'),
+  need_add_info: text('error.zgt.needAddInfo'),
 };
 
 /** 智桂通: a browser has no croods container, so only the documented token path is offered. */

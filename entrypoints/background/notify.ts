@@ -1,17 +1,25 @@
 import { browser } from 'wxt/browser';
 import type { Notifier } from '@/utils/core/ports';
+import { resolveLanguage } from '@/utils/i18n/core';
 import { noticeText } from '@/utils/notice-text';
+import { readSettings } from '@/utils/storage';
+import { uiLanguage } from '@/utils/ui-language';
 
 let warned = false;
 
+/** The language the worker words things in now: the setting, or the browser's UI language for `auto`. */
+export async function workerLanguage() {
+  return resolveLanguage((await readSettings()).language, uiLanguage());
+}
+
 /**
- * The extension's notifier: a browser notification per notice. A browser that can't show one (no
- * support, permission withdrawn by the system) is logged once per worker, with no secret in the
- * line, and nothing else changes: the check-in that reports stands.
+ * The extension's notifier: a browser notification per notice, in the language of the moment. A
+ * browser that can't show one (no support, permission withdrawn by the system) is logged once per
+ * worker, with no secret in the line, and nothing else changes: the check-in that reports stands.
  */
 export const browserNotifier: Notifier = {
   async notify(id, notice) {
-    const { title, message } = noticeText(notice);
+    const { title, message } = noticeText(notice, await workerLanguage());
     try {
       await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
     } catch (error) {

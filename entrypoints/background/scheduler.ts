@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
-import { BADGE, badgeState } from '@/utils/badge';
+import { BADGE, badgeState, badgeTitle } from '@/utils/badge';
+import { wordIn } from '@/utils/i18n/core';
 import { nextWakeAt } from '@/utils/schedule';
 import { readAccounts, readCheckins } from '@/utils/storage';
 import { engine } from './engine';
+import { workerLanguage } from './notify';
 
 // One alarm, set for the next moment anything is due: a check-in, a retry, a session refresh, a
 // Homing session expiring. Computed from stored state by the pure functions in utils/.
@@ -27,9 +29,11 @@ export async function ensureAlarm(now: number): Promise<void> {
   await browser.alarms.create(ALARM_NAME, { when });
 }
 
+/** The badge (a mark and a colour) and the button's title, which says the same in words. */
 export async function updateBadge(now: number): Promise<void> {
-  const [accounts, records] = await Promise.all([readAccounts(), readCheckins()]);
+  const [accounts, records, lang] = await Promise.all([readAccounts(), readCheckins(), workerLanguage()]);
   const { text, color } = BADGE[badgeState(accounts, records, now)];
   await browser.action.setBadgeText({ text });
   await browser.action.setBadgeBackgroundColor({ color });
+  await browser.action.setTitle({ title: wordIn(lang, badgeTitle(accounts, records, now)) });
 }

@@ -1,5 +1,7 @@
 import { createApp } from 'vue';
+import { followLook } from '@/utils/look';
 import App from './App.vue';
 import '@/components/app.css';
 
-createApp(App).mount('#app');
+// Mounted once the stored language and theme are applied, so the first paint is already right.
+void followLook(document, 'options.title').then(() => createApp(App).mount('#app'));

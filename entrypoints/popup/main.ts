@@ -1,6 +1,8 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
+import { followLook } from '@/utils/look';
 import App from './App.vue';
 import '@/components/app.css';
 
-createApp(App).use(createPinia()).mount('#app');
+// Mounted once the stored language and theme are applied, so the first paint is already right.
+void followLook(document, 'app.name').then(() => createApp(App).use(createPinia()).mount('#app'));

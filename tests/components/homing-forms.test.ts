@@ -5,7 +5,8 @@ import HomingLoginForm from '@/components/HomingLoginForm.vue';
 import ResetPasswordForm from '@/components/ResetPasswordForm.vue';
 import { useUiStore } from '@/entrypoints/popup/stores/ui';
 import type { Command } from '@/utils/messages';
-import { fakeWorker } from './support';
+import { fakeWorker, serverSays } from './support';
+import { zh } from '../words';
 
 // A valid 1x1 PNG, as a server would send it (raw base64, no data: prefix).
 const PNG =
@@ -37,12 +38,12 @@ describe('Homing password login', () => {
   it('shows the captcha after a wrong password and sends its text with the next try', async () => {
     const sent = fakeWorker((command: Command) =>
       command.type === 'homing.login' && !command.imgCode
-        ? { ok: false, error: '密码错误，请输入图形验证码', captcha: PNG }
+        ? { ok: false, error: serverSays('密码错误，请输入图形验证码'), captcha: PNG }
         : { ok: true, data: { key: 'homing:13800138000' } },
     );
     const { wrapper, ui } = mountWith(HomingLoginForm);
     await passwordLogin(wrapper);
-    expect(ui.error).toBe('密码错误，请输入图形验证码');
+    expect(zh(ui.error?.text)).toBe('密码错误，请输入图形验证码');
     expect(wrapper.find(byId('captcha-image')).attributes('src')).toBe(`data:image/png;base64,${PNG}`);
     await wrapper.find(byId('password-input')).setValue('right123');
     await wrapper.find(byId('captcha-input')).setValue('AB12');
@@ -53,13 +54,14 @@ describe('Homing password login', () => {
   });
 
   it('refuses to send without the captcha text once a captcha is shown', async () => {
-    const sent = fakeWorker(() => ({ ok: false, error: '密码错误', captcha: PNG }));
+    const sent = fakeWorker(() => ({ ok: false, error: serverSays('密码错误'), captcha: PNG }));
     const { wrapper, ui } = mountWith(HomingLoginForm);
     await passwordLogin(wrapper);
     await wrapper.find('form').trigger('submit');
     await flushPromises();
     expect(sent).toHaveLength(1);
-    expect(ui.error).toBe('请输入图形验证码');
+    expect(zh(ui.error?.text)).toBe('请输入图形验证码');
+    expect(ui.error?.field).toBe('captcha');
   });
 
   it.each([
@@ -67,7 +69,7 @@ describe('Homing password login', () => {
     ['a javascript: URL', 'javascript:alert(1)'],
     ['HTML', '<img src=x onerror=alert(1)>'],
   ])('never renders %s as the captcha, and says to refresh', async (_name, captcha) => {
-    fakeWorker(() => ({ ok: false, error: '密码错误', captcha }));
+    fakeWorker(() => ({ ok: false, error: serverSays('密码错误'), captcha }));
     const { wrapper } = mountWith(HomingLoginForm);
     await passwordLogin(wrapper);
     expect(wrapper.find('img').exists()).toBe(false);
@@ -76,7 +78,7 @@ describe('Homing password login', () => {
 
   it('gets a new captcha on refresh', async () => {
     const sent = fakeWorker((command: Command) =>
-      command.type === 'homing.refreshImageCode' ? { ok: true, data: { captcha: PNG } } : { ok: false, error: '密码错误', captcha: 'junk' },
+      command.type === 'homing.refreshImageCode' ? { ok: true, data: { captcha: PNG } } : { ok: false, error: serverSays('密码错误'), captcha: 'junk' },
     );
     const { wrapper } = mountWith(HomingLoginForm);
     await passwordLogin(wrapper);
@@ -101,7 +103,8 @@ describe('reset password form', () => {
     await wrapper.find('form').trigger('submit');
     await flushPromises();
     expect(sent).toEqual([]);
-    expect(ui.error).toMatch(message);
+    expect(zh(ui.error?.text)).toMatch(message);
+    expect(ui.error?.field).toBe('newPassword');
   });
 
   it('resets and hands the mobile back to the password login', async () => {
@@ -113,7 +116,7 @@ describe('reset password form', () => {
     await flushPromises();
     expect(sent).toEqual([{ type: 'homing.resetPassword', mobile: '13800138000', mobileCode: '123456', passwd: 'new12345' }]);
     expect(wrapper.emitted('done')).toEqual([['13800138000']]);
-    expect(ui.notice).toMatch(/新密码/);
+    expect(zh(ui.notice)).toMatch(/新密码/);
   });
 
   it('after a reset, the login form is in password mode with the mobile filled in', async () => {

@@ -62,7 +62,8 @@ describe('popup', () => {
   it('opens on the account list again once the login form is cancelled', async () => {
     const first = await mountPopup([]);
     await first.find(byId('add-account')).trigger('click');
-    await first.find('.add-account .link').trigger('click');
+    const cancel = first.findAll('.add-account button').find((button) => button.text() === '取消');
+    await cancel!.trigger('click');
     first.unmount();
     const again = await mountPopup([]);
     expect(again.find(byId('phone-input')).exists()).toBe(false);
@@ -70,7 +71,7 @@ describe('popup', () => {
   });
 
   it('shows the worker\'s error as text in an alert after a failed check-in', async () => {
-    fakeWorker(() => ({ ok: false, error: '服务器暂时不可用 (HTTP 502)' }));
+    fakeWorker(() => ({ ok: false, error: { key: 'error.unavailable', params: { status: 502 } } }));
     const wrapper = await mountPopup([times]);
     await wrapper.find(byId('checkin-button')).trigger('click');
     await flushPromises();

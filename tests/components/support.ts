@@ -13,3 +13,6 @@ export function fakeWorker(reply: (command: Command) => Reply | Promise<Reply>) 
   });
   return sent;
 }
+
+/** A worker's refusal in the server's own words, as a reply carries it. */
+export const serverSays = (message: string) => ({ key: 'error.server' as const, params: { message } });

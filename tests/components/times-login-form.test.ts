@@ -3,7 +3,8 @@ import { createPinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import TimesLoginForm from '@/components/TimesLoginForm.vue';
 import { useUiStore } from '@/entrypoints/popup/stores/ui';
-import { fakeWorker } from './support';
+import { fakeWorker, serverSays } from './support';
+import { zh } from '../words';
 
 function mountForm() {
   const pinia = createPinia();
@@ -21,7 +22,8 @@ describe('Times login form', () => {
     await wrapper.find(byId('send-code')).trigger('click');
     await flushPromises();
     expect(sent).toEqual([]);
-    expect(ui.error).toMatch(/手机号/);
+    expect(zh(ui.error?.text)).toMatch(/手机号/);
+    expect(ui.error?.field).toBe('phone');
   });
 
   it('refuses a code that is not 4–8 digits and sends nothing', async () => {
@@ -32,7 +34,8 @@ describe('Times login form', () => {
     await wrapper.find('form').trigger('submit');
     await flushPromises();
     expect(sent).toEqual([]);
-    expect(ui.error).toMatch(/验证码/);
+    expect(zh(ui.error?.text)).toMatch(/验证码/);
+    expect(ui.error?.field).toBe('code');
   });
 
   it('sends the code and then counts down 60 s before it can be sent again', async () => {
@@ -48,12 +51,12 @@ describe('Times login form', () => {
   });
 
   it('keeps the button usable when sending failed, and shows the server message as text', async () => {
-    fakeWorker(() => ({ ok: false, error: '<b>发送失败</b>' }));
+    fakeWorker(() => ({ ok: false, error: serverSays('<b>发送失败</b>') }));
     const { wrapper, ui } = mountForm();
     await wrapper.find(byId('phone-input')).setValue('13412341234');
     await wrapper.find(byId('send-code')).trigger('click');
     await flushPromises();
-    expect(ui.error).toBe('<b>发送失败</b>');
+    expect(zh(ui.error?.text)).toBe('<b>发送失败</b>');
     expect(wrapper.find(byId('send-code')).attributes('disabled')).toBeUndefined();
   });
 

@@ -7,6 +7,7 @@ import { chinaMoment } from '@/utils/china-time';
 import { readAccounts, readCheckins, settingsItem, updateCheckins } from '@/utils/storage';
 import type { FaultKind } from '../mock-api/server';
 import { holdAnswers, loginTimes, storedTimesSecret, useMockApi } from './support';
+import { zh } from '../words';
 
 const api = useMockApi();
 const { checkIn, runDueCheckins } = engine;
@@ -80,7 +81,7 @@ describe('daily check-in', () => {
       await runDueCheckins(Date.now());
       const record = (await readCheckins())[key];
       expect(record).toMatchObject({ state: 'failed', attempts: 1, nextRetryAt: Date.now() + 5 * 60_000 });
-      expect(record?.error).toMatch(/[\u4e00-\u9fff]/);
+      expect(zh(record?.error)).toMatch(/[\u4e00-\u9fff]/);
       expect(await storedTimesSecret(key)).toMatchObject({ token: before.token, refreshToken: before.refreshToken });
       vi.setSystemTime(Date.now() + 4 * 60_000);
       await runDueCheckins(Date.now());

@@ -3,6 +3,8 @@ import { maskPhone } from '@/utils/mask';
 import { originsToRequest, validateSettings } from '@/utils/settings-form';
 import { DEFAULT_SETTINGS } from '@/utils/storage';
 import { newPasswordError, phoneError, smsCodeError } from '@/utils/validation';
+import { zh } from '../words';
+import type { Text } from '@/utils/i18n/keys';
 
 describe('input rules', () => {
   it.each([
@@ -36,7 +38,7 @@ describe('input rules', () => {
   });
 
   it('says what is wrong in Chinese', () => {
-    expect(phoneError('1')).toMatch(/手机号/);
+    expect(zh(phoneError('1'))).toMatch(/手机号/);
   });
 });
 
@@ -62,7 +64,7 @@ describe('settings form', () => {
   });
 
   it.each([
-    ['a Times URL that is not a URL', { timesBaseUrl: 'not a url' }, /时代邻里服务地址/],
+    ['a Times URL that is not a URL', { timesBaseUrl: 'not a url' }, /不是有效的网址/],
     ['a javascript: URL', { homingBaseUrl: 'javascript:alert(1)' }, /https:\/\//],
     ['a time that is not HH:mm', { checkinTime: '8 点' }, /HH:mm/],
     ['a negative delay', { randomDelayMinutes: '-1' }, /0 到 180/],
@@ -72,7 +74,28 @@ describe('settings form', () => {
   ])('refuses %s with a message', (_name, change, message) => {
     const result = validateSettings({ ...form, ...change });
     expect(result).toHaveProperty('error');
-    expect((result as { error: string }).error).toMatch(message);
+    expect(zh((result as { error: Text }).error)).toMatch(message);
+  });
+
+  it.each([
+    ['timesBaseUrl', { timesBaseUrl: 'not a url' }],
+    ['homingBaseUrl', { homingBaseUrl: 'ftp://x' }],
+    ['checkinTime', { checkinTime: '24:00' }],
+    ['randomDelayMinutes', { randomDelayMinutes: '181' }],
+  ])('names the field %s as the one refused', (field, change) => {
+    expect(validateSettings({ ...form, ...change })).toMatchObject({ field });
+  });
+
+  it.each([
+    ['08:00', '08:00'],
+    ['8:05', '08:05'],
+    [' 23:59 ', '23:59'],
+  ])('reads the time %j as 24-hour China time %s', (typed, stored) => {
+    expect(validateSettings({ ...form, checkinTime: typed })).toMatchObject({ settings: { checkinTime: stored } });
+  });
+
+  it.each(['08:00 AM', '8', '24:00', '12:60', '0800'])('refuses the time %j', (typed) => {
+    expect(validateSettings({ ...form, checkinTime: typed })).toMatchObject({ field: 'checkinTime' });
   });
 
   it('allows plain http only to this computer (a local test server)', () => {

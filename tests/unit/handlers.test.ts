@@ -15,11 +15,11 @@ describe('the worker\'s message handler', () => {
     ['a missing field', { type: 'times.login', phone }],
     ['a wrong field type', { type: 'checkin.run', key: 42 }],
   ])('refuses %s', async (_name, message) => {
-    expect(await handleCommand(message)).toEqual({ ok: false, error: '无法识别的请求' });
+    expect(await handleCommand(message)).toEqual({ ok: false, error: { key: 'error.badRequest' } });
   });
 
   it('checks input again and sends nothing for a bad phone', async () => {
-    expect(await handleCommand({ type: 'times.sendCode', phone: '12345' })).toMatchObject({ ok: false, error: expect.stringMatching(/手机号/) });
+    expect(await handleCommand({ type: 'times.sendCode', phone: '12345' })).toEqual({ ok: false, error: { key: 'validation.phone' } });
     expect(api().requests).toHaveLength(0);
   });
 
@@ -45,8 +45,8 @@ describe('the worker\'s message handler', () => {
     expect((await readAccounts())[0]).toMatchObject({ nickname: '妈妈' });
     expect(await handleCommand({ type: 'account.rename', key, nickname: '' })).toEqual({ ok: true, data: { renamed: true } });
     expect((await readAccounts())[0]).not.toHaveProperty('nickname');
-    expect(await handleCommand({ type: 'account.rename', key, nickname: '长'.repeat(21) })).toEqual({ ok: false, error: '无法识别的请求' });
-    expect(await handleCommand({ type: 'account.rename', key: 'times:13800000000', nickname: '爸爸' })).toEqual({ ok: false, error: '账号不存在' });
+    expect(await handleCommand({ type: 'account.rename', key, nickname: '长'.repeat(21) })).toEqual({ ok: false, error: { key: 'error.badRequest' } });
+    expect(await handleCommand({ type: 'account.rename', key: 'times:13800000000', nickname: '爸爸' })).toEqual({ ok: false, error: { key: 'error.accountMissing' } });
   });
 
   it('claims waiting 邦豆 from the popup\'s button', async () => {
@@ -60,7 +60,7 @@ describe('the worker\'s message handler', () => {
 
   it('passes the server\'s message on a wrong code and stores nothing', async () => {
     await handleCommand({ type: 'times.sendCode', phone });
-    expect(await handleCommand({ type: 'times.login', phone, code: '000000' })).toEqual({ ok: false, error: '验证码错误' });
+    expect(await handleCommand({ type: 'times.login', phone, code: '000000' })).toEqual({ ok: false, error: { key: 'error.server', params: { message: '验证码错误' } } });
     expect(await readAccounts()).toEqual([]);
   });
 
@@ -83,7 +83,7 @@ describe('the worker\'s message handler', () => {
     api().inject({ route: 'times.collect', kind: 'html502' });
     await updateCheckins(() => ({}));
     replies.push(await handleCommand({ type: 'checkin.run', key: `times:${phone}` }));
-    expect(replies.at(-1)).toMatchObject({ ok: false, error: '服务器暂时不可用 (HTTP 502)' });
+    expect(replies.at(-1)).toMatchObject({ ok: false, error: { key: 'error.unavailable', params: { status: 502 } } });
     replies.push(await handleCommand({ type: 'checkin.run', key: `times:${phone}` }));
     for (const reply of replies) expect(JSON.stringify(reply)).not.toContain(first);
     const { token, refreshToken } = (await readSecrets())[`times:${phone}`] as { token: string; refreshToken: string };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chinaMoment } from '@/utils/china-time';
 import { csvField, historyCsv } from '@/utils/history-csv';
 import type { HistoryEntry } from '@/utils/history';
+import { t as say, setLanguage } from '@/utils/i18n/pages';
 
 describe('csvField', () => {
   it.each<[string, string | number | undefined, string]>([
@@ -26,12 +27,12 @@ describe('historyCsv', () => {
   ];
 
   it('begins with a byte-order mark and names the account on the first line', () => {
-    const csv = historyCsv('134****1234', entries);
+    const csv = historyCsv('134****1234', entries, say);
     expect(csv.startsWith('\uFEFF账号,134****1234\r\n')).toBe(true);
   });
 
   it('writes one line per day, oldest first, in China time, with empty unknown values', () => {
-    const lines = historyCsv('妈妈', entries).slice(1).split('\r\n');
+    const lines = historyCsv('妈妈', entries, say).slice(1).split('\r\n');
     expect(lines).toEqual([
       '账号,妈妈',
       '日期,结果,时间,奖励邦豆,余额',
@@ -43,6 +44,12 @@ describe('historyCsv', () => {
   });
 
   it('escapes an account name that holds a comma or a quote', () => {
-    expect(historyCsv('老"王",家', []).split('\r\n')[0]).toBe('\uFEFF账号,"老""王"",家"');
+    expect(historyCsv('老"王",家', [], say).split('\r\n')[0]).toBe('\uFEFF账号,"老""王"",家"');
+  });
+
+  it('writes its words in the language it is given', () => {
+    setLanguage('en');
+    const lines = historyCsv('Mum', entries, say).slice(1).split('\r\n');
+    expect(lines.slice(0, 3)).toEqual(['Account,Mum', 'Date,Result,Time,Reward points,Balance', '2026-11-21,"Browser not running, not checked in",08:00:00,,']);
   });
 });

@@ -5,6 +5,7 @@ import { ApiError } from '../../utils/api/http';
 import { createHomingClient, HomingApiError, HOMING_PATHS, NO_BASE_URL, ZGT_TOKEN_REQUIRED } from '../../utils/api/homing';
 import { captchaDataUrl } from '../../utils/captcha';
 import { keepCookies } from './support';
+import { zh } from '../words';
 
 const MOBILE = '13800138000';
 const PASSWD = 'secret123';
@@ -202,7 +203,8 @@ describe('faults and odd answers', () => {
     const error = await client().login({ mobile: MOBILE, passwd: PASSWD }).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).not.toBeInstanceOf(HomingApiError);
-    expect(error).toMatchObject({ kind: expectedKind, message, transient: true });
+    expect(error).toMatchObject({ kind: expectedKind, transient: true });
+    expect(zh((error as ApiError).text)).toBe(message);
   });
 
   it.each<[FaultKind, string]>([
@@ -236,9 +238,9 @@ describe('faults and odd answers', () => {
   });
 
   it.each([
-    ['an error code without a message', '{"code":5001,"data":null}', 200, { kind: 'rejected', code: 5001, message: '请求失败（错误码 5001）' }],
+    ['an error code without a message', '{"code":5001,"data":null}', 200, { kind: 'rejected', code: 5001, text: { key: 'error.codeFailed', params: { code: '5001' } } }],
     ['success:false', '{"success":false,"message":"账号已停用"}', 200, { kind: 'rejected', message: '账号已停用' }],
-    ['a 4xx bare body', '{"error":"Bad Request"}', 400, { kind: 'rejected', status: 400, message: '请求失败 (HTTP 400)' }],
+    ['a 4xx bare body', '{"error":"Bad Request"}', 400, { kind: 'rejected', status: 400, text: { key: 'error.httpFailed', params: { status: 400 } } }],
     ['a 401 without a body envelope', '{}', 401, { kind: 'unauthorized', status: 401 }],
     ['data that fails the schema', '{"code":0,"data":{"userCode":"u"}}', 200, { kind: 'malformed' }],
     ['a body that fits no envelope', '[1,2]', 200, { kind: 'malformed' }],
@@ -265,12 +267,12 @@ describe('calls refused before any request', () => {
   it.each([
     ['zgt login without a token', () => client().zgt.login({}), ZGT_TOKEN_REQUIRED],
     ['zgt login with a blank token', () => client().zgt.login({}, '  '), ZGT_TOKEN_REQUIRED],
-    ['logout without a stored token', () => client().logout(), '未登录'],
+    ['logout without a stored token', () => client().logout(), { key: 'error.notLoggedIn' }],
     ['any call without a base URL', () => createHomingClient(' ').refreshImageCode(), NO_BASE_URL],
   ])('%s', async (_label, call, message) => {
     const fetchSpy = vi.fn(globalThis.fetch);
     vi.stubGlobal('fetch', fetchSpy);
-    expect((await rejection(call())).message).toBe(message);
+    expect((await rejection(call())).text).toEqual(message);
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(mock.requests).toEqual([]);
   });

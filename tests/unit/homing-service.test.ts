@@ -5,6 +5,8 @@ import { handleCommand } from '@/entrypoints/background/handlers';
 import { expireHomingSessions, homingExpiresAt } from '@/entrypoints/background/homing';
 import { readAccounts, readSecrets, settingsItem } from '@/utils/storage';
 import { keepCookies, useMockApi } from './support';
+import { zh } from '../words';
+import type { Text } from '@/utils/i18n/keys';
 
 const api = useMockApi();
 const mobile = '13800138000';
@@ -15,7 +17,8 @@ describe('Homing in the worker', () => {
     keepCookies();
     api().homing.addUser(mobile, 'abc12345');
     const wrong = await handleCommand({ type: 'homing.login', mobile, passwd: 'nope' });
-    expect(wrong).toMatchObject({ ok: false, error: expect.stringMatching(/[\u4e00-\u9fff]/), captcha: expect.any(String) });
+    expect(wrong).toMatchObject({ ok: false, captcha: expect.any(String) });
+    expect(zh((wrong as { error: Text }).error)).toMatch(/[\u4e00-\u9fff]/);
     const refreshed = await handleCommand({ type: 'homing.refreshImageCode' });
     expect(refreshed).toMatchObject({ ok: true, data: { captcha: expect.any(String) } });
     const right = await handleCommand({ type: 'homing.login', mobile, passwd: 'abc12345', imgCode: api().homing.captchaText()! });
@@ -54,7 +57,8 @@ describe('Homing in the worker', () => {
     api().homing.addUser(mobile, 'old12345');
     await handleCommand({ type: 'homing.forgotGetSmsCode', mobile });
     const weak = await handleCommand({ type: 'homing.resetPassword', mobile, mobileCode: api().homing.lastCode(mobile, 'forgot')!, passwd: 'short' });
-    expect(weak).toMatchObject({ ok: false, error: expect.stringMatching(/8 位/) });
+    expect(weak).toMatchObject({ ok: false });
+    expect(zh((weak as { error: Text }).error)).toMatch(/8 位/);
     const reset = await handleCommand({ type: 'homing.resetPassword', mobile, mobileCode: api().homing.lastCode(mobile, 'forgot')!, passwd: 'new12345' });
     expect(reset).toEqual({ ok: true, data: { reset: true } });
     expect(await handleCommand({ type: 'homing.login', mobile, passwd: 'new12345' })).toMatchObject({ ok: true });
@@ -71,14 +75,14 @@ describe('Homing in the worker', () => {
   it.each(['fail', 'scanning', 'need_add_info'])('lists no account when 智桂通 answers loginStatus %s, and says why', async (status) => {
     api().homing.zgtTokens.add('zgt-token-1');
     api().homing.zgtLoginStatus = status;
-    expect(await handleCommand({ type: 'homing.zgtLogin', token: 'zgt-token-1' })).toMatchObject({ ok: false, error: expect.stringMatching(/智桂通/) });
+    expect(zh(((await handleCommand({ type: 'homing.zgtLogin', token: 'zgt-token-1' })) as { error: Text }).error)).toMatch(/智桂通/);
     expect(await readAccounts()).toEqual([]);
     expect(await readSecrets()).toEqual({});
   });
 
   it('passes on the rate limit of SMS codes as a message', async () => {
     await handleCommand({ type: 'homing.getSmsCode', mobile });
-    expect(await handleCommand({ type: 'homing.getSmsCode', mobile })).toMatchObject({ ok: false, error: expect.stringMatching(/频繁/) });
+    expect(zh(((await handleCommand({ type: 'homing.getSmsCode', mobile })) as { error: Text }).error)).toMatch(/频繁/);
   });
 
   it.each([

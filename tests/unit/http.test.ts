@@ -24,7 +24,7 @@ describe('requestJson', () => {
     ['an empty 404', '', 404],
   ])('reads %s as a passing failure, not as the API saying no', async (_name, body, status) => {
     answer(body, status, 'text/html');
-    await expect(call()).rejects.toMatchObject({ kind: 'server', transient: true, message: `请求失败 (HTTP ${status})` });
+    await expect(call()).rejects.toMatchObject({ kind: 'server', transient: true, text: { key: 'error.httpFailed', params: { status } } });
   });
 
   it('hands a JSON 4xx body to the caller, whose schema decides', async () => {

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browserNotifier } from '@/entrypoints/background/notify';
+import { DEFAULT_SETTINGS, settingsItem } from '@/utils/storage';
 
 describe('the extension\'s notifier', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -14,6 +15,21 @@ describe('the extension\'s notifier', () => {
     const path = new URL(shown.iconUrl).pathname;
     expect(path).toMatch(/\.png$/);
     expect(existsSync(join(resolve(import.meta.dirname, '../../public'), path))).toBe(true);
+  });
+
+  it.each([
+    ['zh-CN', '邻里签到：2026-11-23 未能签到', '账号 妈妈：服务器暂时不可用 (HTTP 502)'],
+    ['en', 'Linli Check-in: no check-in on 2026-11-23', 'Account 妈妈: The server is unavailable for now (HTTP 502)'],
+  ] as const)('words a notice and its reason in the language set (%s)', async (language, title, message) => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, language });
+    const reason = { key: 'error.unavailable' as const, params: { status: 502 } };
+    await browserNotifier.notify('lost:times:13412341234:2026-11-23', { kind: 'lost', account: '妈妈', date: '2026-11-23', reason });
+    expect((await fakeBrowser.notifications.getAll())['lost:times:13412341234:2026-11-23']).toMatchObject({ title, message });
+  });
+
+  it('shows a reason stored as words before issue 7 as it is', async () => {
+    await browserNotifier.notify('lost:times:13412341234:2026-11-22', { kind: 'lost', account: '妈妈', date: '2026-11-22', reason: '网络连接失败' });
+    expect((await fakeBrowser.notifications.getAll())['lost:times:13412341234:2026-11-22']).toMatchObject({ message: '账号 妈妈：网络连接失败' });
   });
 
   it('logs a failed notifications.create once, without secrets, and does not reject', async () => {

@@ -6,6 +6,7 @@ import { accountsItem, checkinsItem, secretsItem, settingsItem, DEFAULT_SETTINGS
 
 const now = chinaMoment('2026-11-23', '06:00');
 const times: Account = { provider: 'times', key: 'times:13412341234', phone: '13412341234', memberId: '1867395312345678901', server: 'https://m-center-prod-linli.timesgroup.cn', session: 'active', addedAt: 0 };
+const other: Account = { ...times, key: 'times:13500000000', phone: '13500000000' };
 const secret: TimesSecret = { provider: 'times', baseUrl: 'https://m-center-prod-linli.timesgroup.cn', token: 't', refreshToken: 'r', tokenHead: 'Bearer ', obtainedAt: now, expiresAt: now + 8 * 3600_000 };
 
 beforeEach(async () => {
@@ -92,5 +93,31 @@ describe('the badge', () => {
     await checkinsItem.setValue(records as never);
     await updateBadge(now);
     expect(await fakeBrowser.action.getBadgeText({})).toBe(text);
+  });
+
+  it.each<[string, Account[], Record<string, unknown>, string, string]>([
+    ['no accounts', [], {}, '邻里签到：没有需要签到的账号', 'Linli Check-in: no account to check in'],
+    ['one of two done', [times, other], { [times.key]: { date: '2026-11-23', state: 'done', attempts: 1, at: now } }, '邻里签到：今日 1/2 已签到', 'Linli Check-in: 1/2 checked in today'],
+    [
+      'one failed',
+      [times],
+      { [times.key]: { date: '2026-11-23', state: 'failed', attempts: 1, at: now } },
+      '邻里签到：今日 0/1 已签到，有账号需要处理',
+      'Linli Check-in: 0/1 checked in today; an account needs attention',
+    ],
+  ])("says today's state in words in the button's title, in the language set: %s", async (_name, accounts, records, chinese, english) => {
+    await accountsItem.setValue(accounts);
+    await checkinsItem.setValue(records as never);
+    await updateBadge(now);
+    expect(await fakeBrowser.action.getTitle({})).toBe(chinese);
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, language: 'en' });
+    await updateBadge(now);
+    expect(await fakeBrowser.action.getTitle({})).toBe(english);
+  });
+
+  it("follows the browser's language when the setting is auto", async () => {
+    vi.mocked(fakeBrowser.i18n.getUILanguage).mockReturnValue('en-US');
+    await updateBadge(now);
+    expect(await fakeBrowser.action.getTitle({})).toBe('Linli Check-in: no account to check in');
   });
 });

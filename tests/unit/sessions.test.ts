@@ -100,7 +100,7 @@ describe('Times sessions', () => {
       await vi.advanceTimersByTimeAsync(14_900);
       expect(await Promise.race([outcome, 'still waiting'])).toBe('still waiting');
       await vi.advanceTimersByTimeAsync(100);
-      expect(await outcome).toMatchObject({ kind: 'timeout', message: '请求超时，请检查网络后重试' });
+      expect(await outcome).toMatchObject({ kind: 'timeout', text: { key: 'error.timeout' } });
     } finally {
       vi.useRealTimers();
     }
@@ -189,7 +189,7 @@ describe('Times sessions', () => {
     const secret = await storedTimesSecret(key);
     // Spend the refresh token behind the extension's back: the next use is a reuse and revokes the session.
     await createTimesClient(api().url).refreshToken(secret.refreshToken);
-    await expect(refreshTimesSession(key)).rejects.toMatchObject({ kind: 'unauthorized', message: '登录已失效，请重新登录' });
+    await expect(refreshTimesSession(key)).rejects.toMatchObject({ kind: 'unauthorized', text: { key: 'error.unauthorized' } });
     await expect(refreshTimesSession(key)).rejects.toMatchObject({ kind: 'unauthorized' });
     expect((await readAccounts())[0]).toMatchObject({ session: 'relogin' });
     expect(await storedTimesSecret(key)).toMatchObject({ refreshToken: secret.refreshToken });

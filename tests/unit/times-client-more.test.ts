@@ -52,7 +52,7 @@ describe('sign status', () => {
   it('refuses an answer without `sign` as malformed', async () => {
     const { auth, memberId } = await login();
     api().times.reshape('times.signStatus', () => ({ count: 1 }));
-    expect(await failure(client().signStatus(auth, memberId))).toMatchObject({ kind: 'malformed', message: '服务器返回了无法识别的数据，请稍后再试' });
+    expect(await failure(client().signStatus(auth, memberId))).toMatchObject({ kind: 'malformed', text: { key: 'error.malformed' } });
   });
 
   it('turns a server without the status route (404) into an ApiError, not a crash', async () => {

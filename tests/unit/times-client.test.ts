@@ -4,6 +4,7 @@ import { ApiError } from '@/utils/api/http';
 import { bearer, createTimesClient, isAlreadySignedError } from '@/utils/api/times';
 import type { FaultKind } from '../mock-api/server';
 import { useMockApi } from './support';
+import { zh } from '../words';
 
 const api = useMockApi();
 const phone = '13412341234';
@@ -113,7 +114,7 @@ describe('Times API client', () => {
     const error = await client().sendCode(phone).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ kind: errorKind });
-    expect((error as Error).message).toBe(message);
+    expect(zh((error as ApiError).text)).toBe(message);
   });
 
   it('gives up on a hanging server after the timeout with a Chinese message', async () => {
@@ -124,11 +125,13 @@ describe('Times API client', () => {
       body: { phoneNumber: phone, areaCode: '86' },
       timeout: 200,
     }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'timeout', message: '请求超时，请检查网络后重试' });
+    expect(error).toMatchObject({ kind: 'timeout', text: { key: 'error.timeout' } });
+    expect(zh((error as ApiError).text)).toBe('请求超时，请检查网络后重试');
   });
 
   it('reports an unreachable server as a network error', async () => {
     const error = await createTimesClient('http://127.0.0.1:9').sendCode(phone).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'network', message: '网络连接失败，请检查网络后重试' });
+    expect(error).toMatchObject({ kind: 'network', text: { key: 'error.network' } });
+    expect(zh((error as ApiError).text)).toBe('网络连接失败，请检查网络后重试');
   });
 });

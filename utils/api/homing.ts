@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ApiError, joinUrl, requestJson, type ApiErrorKind, type JsonResponse } from './http';
+import { text, type Text } from '../i18n/keys';
 import {
   getSmsCodeForForgotPasswordReqSchema,
   getSmsCodeReqSchema,
@@ -41,9 +42,9 @@ export const HOMING_PATHS = {
   zgtLogin: '/v1/homing/auth/customer/login/zgt/token',
 } as const;
 
-export const NO_BASE_URL = '请先在设置中填写 Homing 服务地址';
-export const ZGT_TOKEN_REQUIRED = '浏览器中无法调用智桂通 App 登录，请粘贴智桂通 token';
-const MALFORMED = '服务器返回了无法识别的数据，请稍后再试';
+export const NO_BASE_URL = text('error.homingNoBaseUrl');
+export const ZGT_TOKEN_REQUIRED = text('error.zgtTokenRequired');
+const MALFORMED = text('error.malformed');
 
 export class HomingApiError extends ApiError {
   override name = 'HomingApiError';
@@ -52,7 +53,8 @@ export class HomingApiError extends ApiError {
 
   constructor(
     kind: ApiErrorKind,
-    message: string,
+    /** Our words, or the server's own message (see ApiError). */
+    message: Text | string,
     details: { status?: number; code?: number | string; data?: unknown; captcha?: string } = {},
   ) {
     super(kind, message, details.status, details.code, details.data);
@@ -71,8 +73,8 @@ interface Envelope {
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
-const captchaOf = (value: unknown) => (isRecord(value) ? text(value.valiCodeImg) : undefined);
+const nonBlank = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+const captchaOf = (value: unknown) => (isRecord(value) ? nonBlank(value.valiCodeImg) : undefined);
 const OK_CODES = new Set(['0', '200']);
 
 /** undefined when the body fits none of the envelopes (a JSON string, number or array). */
@@ -82,7 +84,7 @@ function readEnvelope(response: JsonResponse): Envelope | undefined {
   if (body === null) return { ok: httpOk, data: null };
   if (!isRecord(body)) return undefined;
   const code = typeof body.code === 'number' || typeof body.code === 'string' ? body.code : undefined;
-  const message = text(body.msg) ?? text(body.message);
+  const message = nonBlank(body.msg) ?? nonBlank(body.message);
   if (typeof body.success === 'boolean') return { ok: httpOk && body.success, code, message, data: body.data };
   if (code !== undefined) return { ok: httpOk && OK_CODES.has(String(code).trim()), code, message, data: body.data };
   return { ok: httpOk, message: httpOk ? undefined : message, data: body };
@@ -94,10 +96,10 @@ function failure(response: JsonResponse, envelope: Envelope | undefined): Homing
   // A business code 401 is the same rejected token as an HTTP 401 (the server answers logout so).
   const unauthorized = status === 401 || String(code).trim() === '401';
   const fallback = unauthorized
-    ? '登录已失效，请重新登录'
+    ? text('error.unauthorized')
     : code !== undefined
-      ? `请求失败（错误码 ${code}）`
-      : `请求失败 (HTTP ${status})`;
+      ? text('error.codeFailed', { code: String(code) })
+      : text('error.httpFailed', { status });
   // A 5xx or 429 stays a passing failure even when it carries an envelope with the server's words.
   const kind = unauthorized ? 'unauthorized' : status >= 500 || status === 429 ? 'server' : 'rejected';
   return new HomingApiError(kind, envelope?.message ?? fallback, {
@@ -122,14 +124,14 @@ function parse<T>(response: JsonResponse, data: unknown, schema: z.ZodMiniType<T
   // A "success" carrying only a captcha is the server asking for one (the document says login may
   // return valiCodeImg "in some scenarios"): show it rather than call the answer broken.
   const captcha = captchaOf(data);
-  if (captcha) throw new HomingApiError('rejected', '请输入图形验证码', { status: response.status, data, captcha });
+  if (captcha) throw new HomingApiError('rejected', text('validation.captcha'), { status: response.status, data, captcha });
   throw new HomingApiError('malformed', MALFORMED, { status: response.status, data });
 }
 
 function requestBody<T extends Record<string, unknown>>(schema: z.ZodMiniType<T>, request: unknown): T {
   // Also drops fields the document does not list, so nothing unexpected leaves the browser.
   const parsed = schema.safeParse(request);
-  if (!parsed.success) throw new HomingApiError('rejected', '请求参数不完整，请检查后重试');
+  if (!parsed.success) throw new HomingApiError('rejected', text('error.incompleteRequest'));
   return parsed.data;
 }
 
@@ -151,7 +153,7 @@ export function createHomingClient(baseUrl: string, options: HomingClientOptions
       // The server answered, but not in JSON: that is Homing's answer, so it gets Homing's error
       // type. Network, timeout and 5xx stay the plain ApiError the worker retries on.
       if (error instanceof ApiError && (error.kind === 'malformed' || error.kind === 'rejected')) {
-        throw new HomingApiError(error.kind, error.message, { status: error.status, code: error.code, data: error.data });
+        throw new HomingApiError(error.kind, error.serverMessage ?? error.text, { status: error.status, code: error.code, data: error.data });
       }
       throw error;
     }
@@ -185,7 +187,7 @@ export function createHomingClient(baseUrl: string, options: HomingClientOptions
 
     async logout(): Promise<void> {
       const stored = await options.token?.();
-      if (!stored) throw new HomingApiError('unauthorized', '未登录');
+      if (!stored) throw new HomingApiError('unauthorized', text('error.notLoggedIn'));
       await done(HOMING_PATHS.logout, {}, `Bearer ${stored}`);
     },
 

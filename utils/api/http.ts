@@ -1,5 +1,6 @@
 import { ofetch, FetchError } from 'ofetch';
 import { isSafeNumber, parse as parseLossless } from 'lossless-json';
+import { text, type Text } from '../i18n/keys';
 
 // What went wrong with a request, in the terms the worker acts on:
 // - network / timeout / server (5xx, 429, an HTML error page) / malformed (a 2xx that is not the JSON we
@@ -10,17 +11,28 @@ export type ApiErrorKind = 'network' | 'timeout' | 'server' | 'malformed' | 'una
 
 export class ApiError extends Error {
   override name = 'ApiError';
+  /** What to tell the user: a message key and its values, worded where it is shown (issue 7). */
+  readonly text: Text;
+  /** The server's own message (in Chinese, as the server wrote it), when it sent one. */
+  readonly serverMessage?: string;
+
   constructor(
     readonly kind: ApiErrorKind,
-    /** A human message in Chinese, safe to show: never contains a token. */
-    message: string,
+    /**
+     * Our words as a Text, or a string: the server's own message, shown as the server said it
+     * (`error.server`). Safe to show either way: never contains a token. `message` is the server's
+     * message or the key, for logs.
+     */
+    words: Text | string,
     readonly status?: number,
     /** The business code of an envelope, when the server sent one. */
     readonly code?: number | string,
     /** The payload that came with an error envelope (e.g. a captcha the server asks for). */
     readonly data?: unknown,
   ) {
-    super(message);
+    super(typeof words === 'string' ? words : words.key);
+    this.text = typeof words === 'string' ? text('error.server', { message: words }) : words;
+    this.serverMessage = typeof words === 'string' ? words : undefined;
   }
 
   get transient(): boolean {
@@ -60,23 +72,23 @@ export function parseJsonLossless(text: string): unknown {
  * about us, so it counts as passing: it must not end a session.
  */
 function httpFailure(status: number): ApiError {
-  if (status === 401) return new ApiError('unauthorized', '登录已失效，请重新登录', status);
-  if (status === 429) return new ApiError('server', `请求过于频繁，请稍后再试 (HTTP ${status})`, status);
-  if (status >= 500) return new ApiError('server', `服务器暂时不可用 (HTTP ${status})`, status);
-  return new ApiError('server', `请求失败 (HTTP ${status})`, status);
+  if (status === 401) return new ApiError('unauthorized', text('error.unauthorized'), status);
+  if (status === 429) return new ApiError('server', text('error.tooManyRequests', { status }), status);
+  if (status >= 500) return new ApiError('server', text('error.unavailable', { status }), status);
+  return new ApiError('server', text('error.httpFailed', { status }), status);
 }
 
-function parseBody(status: number, text: string): JsonResponse {
+function parseBody(status: number, raw: string): JsonResponse {
   // An empty 2xx (e.g. 204 to a logout) is a body of null; the caller's schema decides if that is fine.
-  if (text.trim() === '') {
+  if (raw.trim() === '') {
     if (status >= 200 && status < 300) return { status, body: null };
     throw httpFailure(status);
   }
   try {
-    return { status, body: parseJsonLossless(text) };
+    return { status, body: parseJsonLossless(raw) };
   } catch {
     if (status >= 200 && status < 300) {
-      throw new ApiError('malformed', '服务器返回了无法识别的数据，请稍后再试', status);
+      throw new ApiError('malformed', text('error.malformed'), status);
     }
     throw httpFailure(status);
   }
@@ -109,9 +121,9 @@ export async function requestJson(url: string, request: JsonRequest): Promise<Js
     }
     const cause = error instanceof FetchError ? error.cause : error;
     if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) {
-      throw new ApiError('timeout', '请求超时，请检查网络后重试');
+      throw new ApiError('timeout', text('error.timeout'));
     }
-    throw new ApiError('network', '网络连接失败，请检查网络后重试');
+    throw new ApiError('network', text('error.network'));
   }
 }
 

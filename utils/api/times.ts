@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ApiError, joinUrl, requestJson, type JsonResponse } from './http';
 import { chinaDateTime } from '../china-time';
+import { text } from '../i18n/keys';
 
 // The Times member API (docs/api/times-member-checkin-api.txt, and for the status, 邦豆 records,
 // claims and expiry docs/api/times-member-more-api.md). Every answer is a `{code, data, message}`
@@ -102,24 +103,24 @@ export interface MemberDetail {
 
 /** Unwraps the envelope; `code: 401` in a 200 body is the same rejected token as an HTTP 401. */
 function unwrap<T>(response: JsonResponse, dataSchema: z.ZodMiniType<T>): T {
-  if (response.status === 401) throw new ApiError('unauthorized', '登录已失效，请重新登录', 401, 401);
+  if (response.status === 401) throw new ApiError('unauthorized', text('error.unauthorized'), 401, 401);
   const envelope = envelopeSchema.safeParse(response.body);
   if (!envelope.success) {
-    if (response.status >= 400) throw new ApiError('rejected', `请求失败 (HTTP ${response.status})`, response.status);
-    throw new ApiError('malformed', '服务器返回了无法识别的数据，请稍后再试', response.status);
+    if (response.status >= 400) throw new ApiError('rejected', text('error.httpFailed', { status: response.status }), response.status);
+    throw new ApiError('malformed', text('error.malformed'), response.status);
   }
   const { code, data, message } = envelope.data;
   // A 5xx or 429 with an envelope is still a passing failure, but it carries the server's words (a 500
   // "今日已签到，请勿重复签到" is how the service answers a second check-in).
   if (response.status >= 500 || response.status === 429) {
-    throw new ApiError('server', message || `服务器暂时不可用 (HTTP ${response.status})`, response.status, code, data);
+    throw new ApiError('server', message || text('error.unavailable', { status: response.status }), response.status, code, data);
   }
-  if (Number(code) === 401) throw new ApiError('unauthorized', message || '登录已失效，请重新登录', response.status, 401);
+  if (Number(code) === 401) throw new ApiError('unauthorized', message || text('error.unauthorized'), response.status, 401);
   if (Number(code) !== 200 || response.status >= 400) {
-    throw new ApiError('rejected', message || `请求失败（错误码 ${code}）`, response.status, code, data);
+    throw new ApiError('rejected', message || text('error.codeFailed', { code: String(code) }), response.status, code, data);
   }
   const parsed = dataSchema.safeParse(data);
-  if (!parsed.success) throw new ApiError('malformed', '服务器返回了无法识别的数据，请稍后再试', response.status, code);
+  if (!parsed.success) throw new ApiError('malformed', text('error.malformed'), response.status, code);
   return parsed.data;
 }
 
@@ -185,7 +186,7 @@ export function createTimesClient(baseUrl: string) {
       const member = unwrap(response, memberSchema);
       const candidates = [member.memberIdStr, typeof member.memberId === 'string' ? member.memberId : undefined];
       const memberId = candidates.find((id) => id && digits.safeParse(id).success);
-      if (!memberId) throw new ApiError('malformed', '未能获取会员 ID，请稍后再试', response.status);
+      if (!memberId) throw new ApiError('malformed', text('error.noMemberId'), response.status);
       const points = member.integral == null ? undefined : Number(member.integral);
       return { memberId, points: Number.isFinite(points) ? points : undefined };
     },
@@ -277,6 +278,6 @@ export function isAlreadySignedError(error: unknown): boolean {
   return (
     error instanceof ApiError &&
     (error.kind === 'rejected' || (error.kind === 'server' && error.code !== undefined)) &&
-    /已签到|重复签到|already/i.test(error.message)
+    /已签到|重复签到|already/i.test(error.serverMessage ?? '')
   );
 }

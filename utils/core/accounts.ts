@@ -1,5 +1,6 @@
 import { ApiError } from '../api/http';
 import { bearer } from '../api/times';
+import { text, type Text } from '../i18n/keys';
 import { isCheckedIn } from '../schedule';
 import { sessionFromGrant } from '../session';
 import type { Account, Secret } from '../storage-schema';
@@ -10,8 +11,8 @@ import type { Sessions } from './sessions';
 // Adding, renaming and removing accounts. Input is checked again here: the engine trusts no page and
 // no command line.
 
-/** Refuses input a page should have refused already, with the same message. */
-export function refuseInvalid(error: string | undefined): void {
+/** Refuses input a page should have refused already, with the same words. */
+export function refuseInvalid(error: Text | undefined): void {
   if (error) throw new ApiError('rejected', error);
 }
 
@@ -76,7 +77,7 @@ export function createAccounts(ports: CorePorts, sessions: Sessions) {
 
   /** Removes an account and everything stored for it: tokens, records, member info, history, notice marks. */
   async function removeAccount(key: string): Promise<void> {
-    if (!(await store.readAccounts()).some((account) => account.key === key)) throw new ApiError('rejected', '账号不存在');
+    if (!(await store.readAccounts()).some((account) => account.key === key)) throw new ApiError('rejected', text('error.accountMissing'));
     sessions.forget(key);
     await store.updateAccounts((accounts) => accounts.filter((account) => account.key !== key));
     await store.updateSecrets(({ [key]: _removed, ...rest }) => rest);
@@ -90,9 +91,9 @@ export function createAccounts(ports: CorePorts, sessions: Sessions) {
   /** Sets a Times account's nickname (trimmed, at most 20 characters); an empty one clears it. */
   async function renameAccount(key: string, nickname: string): Promise<void> {
     const name = nickname.trim();
-    refuseInvalid(name.length > NICKNAME_MAX ? `昵称最多 ${NICKNAME_MAX} 个字` : undefined);
+    refuseInvalid(name.length > NICKNAME_MAX ? text('error.nicknameTooLong', { max: NICKNAME_MAX }) : undefined);
     if (!(await store.readAccounts()).some((account) => account.key === key && account.provider === 'times')) {
-      throw new ApiError('rejected', '账号不存在');
+      throw new ApiError('rejected', text('error.accountMissing'));
     }
     await store.updateAccounts((accounts) =>
       accounts.map((account) => {

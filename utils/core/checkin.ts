@@ -2,6 +2,7 @@ import pLimit from 'p-limit';
 import { ApiError } from '../api/http';
 import type { SignStatus } from '../api/times';
 import { chinaDate } from '../china-time';
+import { text, type Text } from '../i18n/keys';
 import { checkInDue, failedRecord, isCheckedIn } from '../schedule';
 import { singleFlight } from '../single-flight';
 import type { DayRecord, TimesAccount } from '../storage-schema';
@@ -73,7 +74,7 @@ export function createCheckins(ports: CorePorts, sessions: Sessions, points: Poi
     const started = clock.now();
     const today = chinaDate(started);
     const [account, records, settings] = await Promise.all([findAccount(key), store.readCheckins(), store.readSettings()]);
-    if (!account) throw new ApiError('rejected', '账号不存在');
+    if (!account) throw new ApiError('rejected', text('error.accountMissing'));
     if (account.session === 'relogin') throw new ApiError('unauthorized', RELOGIN_MESSAGE);
     const previous = records[key]?.date === today ? records[key] : undefined;
 
@@ -125,17 +126,17 @@ export function createCheckins(ports: CorePorts, sessions: Sessions, points: Poi
     }
 
     const error = failure ?? new ApiError('unauthorized', RELOGIN_MESSAGE);
-    const message = error instanceof ApiError ? error.message : '签到失败，请稍后再试';
+    const reason: Text = error instanceof ApiError ? error.text : text('error.checkinFailed');
     if (verdict.relogin) {
       // The re-login notice (sessions.ts) is the one the user gets: no "day lost" notice follows.
       await write(key, { ...withPost, state: 'failed', at: now, error: RELOGIN_MESSAGE, lost: true, relogin: true });
       await recordDay(ports, key, { date: today, state: 'failed', at: now });
       throw new ApiError('unauthorized', RELOGIN_MESSAGE);
     }
-    const record = await write(key, { ...failedRecord({ ...withPost, state: 'running', at: started }, today, now, message), ...(posted ? { posted } : {}) });
+    const record = await write(key, { ...failedRecord({ ...withPost, state: 'running', at: started }, today, now, reason), ...(posted ? { posted } : {}) });
     await recordDay(ports, key, { date: today, state: record.lost ? 'lost' : 'failed', at: now });
     if (record.lost) {
-      await notifyOnce(ports, `lost:${key}:${today}`, { kind: 'lost', account: displayName(account), date: today, reason: message });
+      await notifyOnce(ports, `lost:${key}:${today}`, { kind: 'lost', account: displayName(account), date: today, reason });
     }
     throw error;
   }
@@ -154,7 +155,7 @@ export function createCheckins(ports: CorePorts, sessions: Sessions, points: Poi
   /** The popup's claim button: claims the account's unclaimed 邦豆, then reads the balance. */
   async function claimPoints(key: string): Promise<number> {
     const account = await findAccount(key);
-    if (!account) throw new ApiError('rejected', '账号不存在');
+    if (!account) throw new ApiError('rejected', text('error.accountMissing'));
     const claimed = await points.settleUnclaimed(account, true);
     await points.refreshBalance(account);
     return claimed;

@@ -1,4 +1,5 @@
 import type { TimesClient } from '../api/times';
+import type { StoredText } from '../i18n/keys';
 import type { Account, DayRecord, HistoryTuple, MemberInfo, Secret, Settings } from '../storage-schema';
 
 // What the check-in engine is handed by its home (docs/ARCHITECTURE.md): the extension wires WXT
@@ -38,7 +39,8 @@ export interface StateStore {
  */
 export type Notice =
   | { kind: 'relogin'; account: string }
-  | { kind: 'lost'; account: string; date: string; reason?: string }
+  /** `reason`: why the last try failed, as words to show (a string in records from before issue 7). */
+  | { kind: 'lost'; account: string; date: string; reason?: StoredText | string }
   | { kind: 'missed'; dates: string[]; accounts: string[] }
   | { kind: 'expiring'; account: string; points: number }
   | { kind: 'homing-expired'; account: string };

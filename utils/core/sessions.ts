@@ -1,4 +1,5 @@
 import { ApiError } from '../api/http';
+import { text } from '../i18n/keys';
 import { bearer, type TimesClient } from '../api/times';
 import { needsRefresh, refreshRetryDelayMs, sessionFromGrant } from '../session';
 import { singleFlight } from '../single-flight';
@@ -9,7 +10,7 @@ import type { CorePorts } from './ports';
 // Times sessions: refresh ahead of expiry and on a rejected token, one refresh at a time per account.
 
 /** The session can't be used any more: only a new SMS login helps. */
-export const RELOGIN_MESSAGE = '登录已失效，请重新登录';
+export const RELOGIN_MESSAGE = text('error.unauthorized');
 /** Writes of a rotated pair tried before giving up (the old refresh token is spent once rotated). */
 const SAVE_TRIES = 3;
 

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { text } from '@/utils/i18n/keys';
 import { sendCommand } from '@/utils/messages';
 import {
   accountSchema,
@@ -19,12 +20,6 @@ import {
   type Settings,
 } from '@/utils/storage';
 import { useUiStore } from './ui';
-
-const TEXT = {
-  claimed: (points: number) => `已领取 ${points} 邦豆`,
-  nothingToClaim: '没有待领取的邦豆',
-  logoutUnconfirmed: '服务器未确认登出，已在本地删除该账号的登录信息',
-};
 
 /**
  * The accounts as stored by the worker, with their day records, member info (streak, week, 邦豆) and
@@ -73,7 +68,7 @@ export const useAccountsStore = defineStore('accounts', () => {
   const claim = (key: string) =>
     withBusy(key, async () => {
       const { claimed } = await sendCommand({ type: 'points.claim', key });
-      ui.inform(claimed > 0 ? TEXT.claimed(claimed) : TEXT.nothingToClaim);
+      ui.inform(claimed > 0 ? text('popup.claimed', { points: claimed }) : text('popup.nothingToClaim'));
     });
 
   /** Sets the nickname (trimmed, at most 20 characters: the caller checks); empty clears it. */
@@ -83,7 +78,7 @@ export const useAccountsStore = defineStore('accounts', () => {
     withBusy(account.key, async () => {
       if (account.provider === 'times') return sendCommand({ type: 'account.remove', key: account.key });
       const { serverLoggedOut } = await sendCommand({ type: 'homing.logout', key: account.key });
-      if (!serverLoggedOut) ui.inform(TEXT.logoutUnconfirmed);
+      if (!serverLoggedOut) ui.inform(text('popup.logoutUnconfirmed'));
     });
 
   const isEmpty = computed(() => accounts.value.length === 0);

@@ -1,0 +1,5 @@
+import { wordIn, type StoredText } from '@/utils/i18n/pages';
+
+// Words as the user reads them: a Text worded in Chinese (the default) or English.
+export const zh = (value: StoredText | string | undefined) => (value === undefined ? undefined : wordIn('zh-CN', value));
+export const en = (value: StoredText | string | undefined) => (value === undefined ? undefined : wordIn('en', value));

@@ -1,0 +1,62 @@
+import type { CoreCatalogue } from '../keys';
+
+// English, the worker's words (see zh-CN.ts beside this file). Typed against the Chinese catalogue: a
+// missing or extra key is a type error, and tests/unit/i18n.test.ts checks that every message uses
+// the same `{values}` as its Chinese one. 邦豆 (the service's points) are "points"; 时代邻里 is
+// "Times Neighborhood", as the store listing says.
+
+export const core: CoreCatalogue = {
+  'app.name': 'Linli Check-in',
+  'list.separator': ', ',
+
+  'title.none': 'Linli Check-in: no account to check in',
+  'title.done': 'Linli Check-in: {done}/{total} checked in today',
+  'title.attention': 'Linli Check-in: {done}/{total} checked in today; an account needs attention',
+
+  'notice.relogin.title': 'Linli Check-in: log in again',
+  'notice.relogin.message': 'The login of {account} has ended. Please log in again.',
+  'notice.lost.title': 'Linli Check-in: no check-in on {date}',
+  'notice.lost.message': 'Account {account}: {reason}',
+  'notice.lost.reason': 'The browser was closed or the computer asleep, so the check-in did not run',
+  'notice.missed.title': 'Linli Check-in: days without a check-in',
+  'notice.missed.message': 'No check-in ran on {days} (accounts {accounts}).',
+  'notice.missed.range': '{first} to {last} ({count} days)',
+  'notice.expiring.title': 'Linli Check-in: points about to expire',
+  'notice.expiring.message': 'Account {account} has {points} points expiring within 7 days.',
+  'notice.homingExpired.title': 'Linli Check-in: Homing login expired',
+  'notice.homingExpired.message': 'The Homing login of {account} has expired. Please log in again.',
+
+  'error.server': 'The server says: {message}',
+  'error.unauthorized': 'The login has ended. Please log in again',
+  'error.tooManyRequests': 'Too many requests, please try again later (HTTP {status})',
+  'error.unavailable': 'The server is unavailable for now (HTTP {status})',
+  'error.httpFailed': 'The request failed (HTTP {status})',
+  'error.codeFailed': 'The request failed (error code {code})',
+  'error.malformed': 'The server sent an answer we cannot read. Please try again later',
+  'error.timeout': 'The request timed out. Check the network and try again',
+  'error.network': 'No connection. Check the network and try again',
+  'error.noMemberId': 'Could not read the member ID. Please try again later',
+  'error.accountMissing': 'This account does not exist',
+  'error.nicknameTooLong': 'A nickname has at most {max} characters',
+  'error.checkinFailed': 'The check-in failed. Please try again later',
+  'error.badRequest': 'Unrecognised request',
+  'error.unexpected': 'Something went wrong. Please try again',
+  'error.noWorker': 'The extension did not answer. Please try again',
+  'error.badReply': 'The extension sent an answer we cannot read',
+  'error.homingNoBaseUrl': 'Enter the Homing server address in the settings first',
+  'error.zgtTokenRequired': 'A browser cannot open the 智桂通 app to log in: paste a 智桂通 token',
+  'error.incompleteRequest': 'The request is incomplete. Check it and try again',
+  'error.notLoggedIn': 'Not logged in',
+  'error.zgt.fail': 'The 智桂通 login failed. Get a new token',
+  'error.zgt.scanning': 'The 智桂通 login is not finished (waiting for a scan). Finish it in the app and try again',
+  'error.zgt.logging': 'The 智桂通 login is not finished yet. Please try again shortly',
+  'error.zgt.writeQuestionnaire': 'Fill in the questionnaire in the 智桂通 app first, then log in',
+  'error.zgt.needAddInfo': 'Complete your profile in the 智桂通 app first, then log in',
+
+  'validation.phone': 'Enter an 11-digit mobile number (starting with 1)',
+  'validation.smsCode': 'Enter the 4–8 digit code',
+  'validation.password': 'Enter the password',
+  'validation.newPassword': 'The new password needs at least 8 characters, with letters and digits',
+  'validation.captcha': 'Enter the characters in the image',
+  'validation.zgtToken': 'Enter a 智桂通 token',
+};

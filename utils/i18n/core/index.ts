@@ -1,0 +1,9 @@
+import { i18n } from '../index';
+import { core as en } from './en';
+import { core as zhCN } from './zh-CN';
+
+export * from '../index';
+
+// The words the worker (and the runner) use, in every language at once: a notification is worded in
+// the language of the moment, which may change while the worker runs.
+i18n.load({ 'zh-CN': zhCN, en });

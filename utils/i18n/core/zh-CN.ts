@@ -1,0 +1,61 @@
+// Simplified Chinese, the default language, words of both homes: the worker's notifications, the
+// toolbar title, and the reasons of failures (errors and refused input), which the pages show too.
+// This catalogue and pages/zh-CN.ts are the source of the message keys: every other language is typed
+// against them (utils/i18n/keys.ts), so a key missing there is a type error. `{name}` is a value
+// filled in when the words are shown; every language uses the same names.
+
+export const core = {
+  'app.name': '邻里签到',
+  'list.separator': '、',
+
+  'title.none': '邻里签到：没有需要签到的账号',
+  'title.done': '邻里签到：今日 {done}/{total} 已签到',
+  'title.attention': '邻里签到：今日 {done}/{total} 已签到，有账号需要处理',
+
+  'notice.relogin.title': '邻里签到：需要重新登录',
+  'notice.relogin.message': '账号 {account} 的登录已失效，请重新登录。',
+  'notice.lost.title': '邻里签到：{date} 未能签到',
+  'notice.lost.message': '账号 {account}：{reason}',
+  'notice.lost.reason': '浏览器关闭或电脑休眠，未能完成签到',
+  'notice.missed.title': '邻里签到：有未签到的日子',
+  'notice.missed.message': '{days} 没有运行签到（账号 {accounts}）。',
+  'notice.missed.range': '{first} 至 {last} 等 {count} 天',
+  'notice.expiring.title': '邻里签到：邦豆即将过期',
+  'notice.expiring.message': '账号 {account} 有 {points} 邦豆将在 7 天内过期。',
+  'notice.homingExpired.title': '邻里签到：Homing 登录已过期',
+  'notice.homingExpired.message': '账号 {account} 的 Homing 登录已过期，请重新登录。',
+
+  'error.server': '{message}',
+  'error.unauthorized': '登录已失效，请重新登录',
+  'error.tooManyRequests': '请求过于频繁，请稍后再试 (HTTP {status})',
+  'error.unavailable': '服务器暂时不可用 (HTTP {status})',
+  'error.httpFailed': '请求失败 (HTTP {status})',
+  'error.codeFailed': '请求失败（错误码 {code}）',
+  'error.malformed': '服务器返回了无法识别的数据，请稍后再试',
+  'error.timeout': '请求超时，请检查网络后重试',
+  'error.network': '网络连接失败，请检查网络后重试',
+  'error.noMemberId': '未能获取会员 ID，请稍后再试',
+  'error.accountMissing': '账号不存在',
+  'error.nicknameTooLong': '昵称最多 {max} 个字',
+  'error.checkinFailed': '签到失败，请稍后再试',
+  'error.badRequest': '无法识别的请求',
+  'error.unexpected': '操作失败，请稍后重试',
+  'error.noWorker': '扩展后台未响应，请稍后重试',
+  'error.badReply': '扩展后台返回了无法识别的结果',
+  'error.homingNoBaseUrl': '请先在设置中填写 Homing 服务地址',
+  'error.zgtTokenRequired': '浏览器中无法调用智桂通 App 登录，请粘贴智桂通 token',
+  'error.incompleteRequest': '请求参数不完整，请检查后重试',
+  'error.notLoggedIn': '未登录',
+  'error.zgt.fail': '智桂通登录失败，请重新获取 token',
+  'error.zgt.scanning': '智桂通登录尚未完成（等待扫码），请在 App 中完成后重试',
+  'error.zgt.logging': '智桂通登录尚未完成，请稍后重试',
+  'error.zgt.writeQuestionnaire': '请先在智桂通 App 中填写问卷，再登录',
+  'error.zgt.needAddInfo': '请先在智桂通 App 中补充资料，再登录',
+
+  'validation.phone': '请输入 11 位手机号（以 1 开头）',
+  'validation.smsCode': '请输入 4–8 位数字验证码',
+  'validation.password': '请输入密码',
+  'validation.newPassword': '新密码至少 8 位，且须同时包含字母和数字',
+  'validation.captcha': '请输入图形验证码',
+  'validation.zgtToken': '请输入智桂通 token',
+} as const;

@@ -1,0 +1,31 @@
+import { resolveLanguage, showLanguage, t } from './i18n/pages/index';
+import { parseSettings, settingsItem, type Settings } from './storage';
+import { uiLanguage } from './ui-language';
+
+// How every page looks and speaks: the language and the theme from the settings, applied to the
+// document at start and again whenever the settings change (the options page's selects apply at once
+// in every open page, without a reload).
+
+export type Look = Pick<Settings, 'language' | 'theme'>;
+export type PageTitle = 'app.name' | 'options.title' | 'history.title';
+
+/**
+ * Applies a look to a document: the language (`lang` on <html>, for screen readers and fonts, and
+ * the page title `titleKey`), and the theme as `data-theme` (absent for `auto`: the CSS then follows
+ * prefers-color-scheme).
+ */
+export async function applyLook(look: Look, doc: Document, titleKey: PageTitle): Promise<void> {
+  const lang = resolveLanguage(look.language, uiLanguage());
+  await showLanguage(lang);
+  doc.documentElement.lang = lang;
+  doc.title = titleKey === 'app.name' ? t('app.name') : `${t('app.name')} · ${t(titleKey)}`;
+  if (look.theme === 'auto') delete doc.documentElement.dataset.theme;
+  else doc.documentElement.dataset.theme = look.theme;
+}
+
+/** Applies the stored look now and after every change of the settings; resolves once applied. */
+export async function followLook(doc: Document, titleKey: PageTitle): Promise<() => void> {
+  const apply = (value: unknown) => applyLook(parseSettings(value), doc, titleKey);
+  await apply(await settingsItem.getValue());
+  return settingsItem.watch((value) => void apply(value));
+}
