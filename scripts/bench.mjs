@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -17,7 +17,7 @@ const env = { ...process.env, PATH: [join(root, 'node_modules/.bin'), process.en
 // KB here is 1024 bytes. Extensions load from disk, so gzip is not what the browser reads; it is the
 // stable proxy for "how much code" that the budgets were set in (minified sizes swing with names).
 const KB = 1024;
-const BUDGETS = { background: 25 * KB, popup: 45 * KB };
+const BUDGETS = { background: 40 * KB, popup: 60 * KB };
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
@@ -79,12 +79,18 @@ const entries = [
   { name: 'background', files: [join(buildDir, 'background.js')] },
   { name: 'popup', files: withStaticImports(pageScripts('popup.html')) },
   { name: 'options', files: withStaticImports(pageScripts('options.html')) },
+  // The history page comes with its own entry; until a build has it, the table says so.
+  existsSync(join(buildDir, 'history.html')) ? { name: 'history', files: withStaticImports(pageScripts('history.html')) } : { name: 'history' },
 ];
 
 console.log('\nJS per entry (KB = 1024 bytes; gzip = node:zlib level 9, per file, summed):');
 console.log(`${'entry'.padEnd(12)}${'files'.padStart(6)}${'raw'.padStart(12)}${'gzip'.padStart(12)}${'budget'.padStart(12)}  result`);
 const over = [];
 for (const entry of entries) {
+  if (!entry.files) {
+    console.log(`${entry.name}: not built`);
+    continue;
+  }
   const size = measure(entry.files);
   const budget = BUDGETS[entry.name];
   const verdict = budget === undefined ? '-' : size.gzip < budget ? 'PASS' : 'OVER';
