@@ -137,6 +137,7 @@ E2E build runs the production JS: ${e2eDiffers.length === 0 ? 'yes (every .js fi
 const MEASURES = [
   ['check-in round trip', 'scripts/bench-checkin.ts'],
   ['requests per account-day', 'scripts/bench-day.ts'],
+  ['storage after a year', 'scripts/bench-storage.ts'],
 ];
 const failed = MEASURES.filter(([, script]) => run('vite-node', ['--config', 'vitest.config.ts', script]) !== 0).map(([name]) => name);
 
