@@ -138,6 +138,8 @@ const MEASURES = [
   ['check-in round trip', 'scripts/bench-checkin.ts'],
   ['requests per account-day', 'scripts/bench-day.ts'],
   ['storage after a year', 'scripts/bench-storage.ts'],
+  // Drives .output/chrome-mv3-e2e, built above; needs Chromium (scripts/find-browser.mjs).
+  ['popup load', 'scripts/bench-popup.ts'],
 ];
 const failed = MEASURES.filter(([, script]) => run('vite-node', ['--config', 'vitest.config.ts', script]) !== 0).map(([name]) => name);
 
