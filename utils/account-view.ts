@@ -1,7 +1,7 @@
 import { TIMES_PRODUCTION_URL } from './api/times';
 import { chinaDate } from './china-time';
 import { maskPhone } from './mask';
-import { RUNNING_STALE_MS } from './schedule';
+import { isCheckedIn, RUNNING_STALE_MS } from './schedule';
 import type { Account, DayRecord } from './storage-schema';
 
 // What the popup shows for an account. Pure: the time is an argument.
@@ -51,4 +51,29 @@ export function serverLabel(account: Account): string | undefined {
 export function accountLabel(account: Account): string {
   if (account.provider === 'times') return maskPhone(account.phone);
   return account.mobile ? maskPhone(account.mobile) : account.userCode;
+}
+
+/** The account's name in the popup: its nickname where one is set, else accountLabel (a masked phone). */
+export function displayName(account: Account): string {
+  const nickname = account.provider === 'times' ? account.nickname?.trim() : undefined;
+  return nickname || accountLabel(account);
+}
+
+/** The longest nickname the worker accepts (timesAccountSchema in utils/storage-schema.ts). */
+export const NICKNAME_MAX_LENGTH = 20;
+
+/** Why a nickname (already trimmed) can't be saved, or undefined when it can (empty clears it). */
+export function nicknameProblem(nickname: string): string | undefined {
+  return nickname.length > NICKNAME_MAX_LENGTH ? `昵称最多 ${NICKNAME_MAX_LENGTH} 个字` : undefined;
+}
+
+/** How many Times accounts are checked in today (done or already, China date), out of how many. */
+export function doneSummary(accounts: Account[], records: Record<string, DayRecord>, now: number): { done: number; total: number } {
+  const today = chinaDate(now);
+  const times = accounts.filter((account) => account.provider === 'times');
+  const done = times.filter((account) => {
+    const record = records[account.key];
+    return record?.date === today && isCheckedIn(record);
+  }).length;
+  return { done, total: times.length };
 }

@@ -65,11 +65,50 @@ describe('account list', () => {
     expect(wrapper.find('[data-testid="checkin-button"]').exists()).toBe(false);
   });
 
-  it('asks for a check-in and a removal of the right account', async () => {
+  it('asks for a check-in and, once confirmed, a removal of the right account', async () => {
     const wrapper = mountList([times, homing]);
     await wrapper.findAll('[data-testid="checkin-button"]')[0].trigger('click');
     await wrapper.findAll('[data-testid="logout-button"]')[1].trigger('click');
+    expect(wrapper.emitted('remove')).toBeUndefined();
+    await wrapper.find('[data-testid="confirm-remove"]').trigger('click');
     expect(wrapper.emitted('checkIn')).toEqual([[times.key]]);
     expect(wrapper.emitted('remove')).toEqual([[homing]]);
+  });
+
+  it('asks for a claim and a rename of the right account', async () => {
+    const other = { ...times, key: 'times:13500000000', phone: '13500000000' } as Account;
+    const wrapper = mount(AccountList, {
+      props: { accounts: [times, other], records: {}, busy: [], member: { [other.key]: { unclaimed: { points: 15, readAt: 0 } } } },
+    });
+    await wrapper.find('[data-testid="claim-button"]').trigger('click');
+    await wrapper.findAll('[data-testid="nickname-edit"]')[1].trigger('click');
+    await wrapper.find('[data-testid="nickname-input"]').setValue('爸爸');
+    await wrapper.find('[data-testid="nickname-input"]').trigger('keydown', { key: 'Enter' });
+    expect(wrapper.emitted('claim')).toEqual([[other.key]]);
+    expect(wrapper.emitted('rename')).toEqual([[other.key, '爸爸']]);
+  });
+});
+
+describe('done summary', () => {
+  const record = (state: DayRecord['state'], date = today): DayRecord => ({ date, state, attempts: 1, at: Date.now() });
+  const phones = ['13400000001', '13400000002', '13400000003'];
+  const three = phones.map((phone) => ({ ...times, key: `times:${phone}`, phone }) as Account);
+
+  it('says how many Times accounts are checked in today, above the list', () => {
+    const wrapper = mountList([...three, homing], {
+      'times:13400000001': record('done'),
+      'times:13400000002': record('already'),
+      'times:13400000003': record('done', '2000-01-01'),
+    });
+    const summary = wrapper.find('[data-testid="done-summary"]');
+    expect(summary.attributes('data-done')).toBe('2');
+    expect(summary.attributes('data-total')).toBe('3');
+    expect(summary.text()).toBe('今日已签到 2/3');
+    expect(wrapper.html().indexOf('done-summary')).toBeLessThan(wrapper.html().indexOf('account-item'));
+  });
+
+  it('is absent without Times accounts', () => {
+    expect(mountList([homing]).find('[data-testid="done-summary"]').exists()).toBe(false);
+    expect(mountList([]).find('[data-testid="done-summary"]').exists()).toBe(false);
   });
 });

@@ -2,7 +2,9 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import App from '@/entrypoints/popup/App.vue';
-import { accountsItem, type Account } from '@/utils/storage';
+import { chinaDate } from '@/utils/china-time';
+import { nextCheckinAt } from '@/utils/schedule';
+import { accountsItem, DEFAULT_SETTINGS, memberItem, settingsItem, type Account } from '@/utils/storage';
 import { fakeWorker } from './support';
 
 const byId = (id: string) => `[data-testid="${id}"]`;
@@ -75,5 +77,70 @@ describe('popup', () => {
     const alert = wrapper.find(byId('error-message'));
     expect(alert.attributes('role')).toBe('alert');
     expect(alert.text()).toBe('服务器暂时不可用 (HTTP 502)');
+  });
+});
+
+describe('popup: the service status and 邦豆', () => {
+  const today = chinaDate(Date.now());
+  const week = [5, 5, 10, 5, 5, 5, 20].map((reward, i) => ({ day: i + 1, reward, complete: i < 2 }));
+
+  it('claims waiting 邦豆 through the worker and says how many', async () => {
+    const sent = fakeWorker(() => ({ ok: true, data: { claimed: 15 } }));
+    await memberItem.setValue({ [times.key]: { unclaimed: { points: 15, readAt: Date.now() } } });
+    const wrapper = await mountPopup([times]);
+    await wrapper.find(byId('claim-button')).trigger('click');
+    await flushPromises();
+    expect(sent).toEqual([{ type: 'points.claim', key: times.key }]);
+    expect(wrapper.find(byId('notice')).text()).toBe('已领取 15 邦豆');
+  });
+
+  it('renames an account through the worker with Enter', async () => {
+    const sent = fakeWorker(() => ({ ok: true, data: { renamed: true } }));
+    const wrapper = await mountPopup([times]);
+    await wrapper.find(byId('nickname-edit')).trigger('click');
+    await wrapper.find(byId('nickname-input')).setValue('妈妈');
+    await wrapper.find(byId('nickname-input')).trigger('keydown', { key: 'Enter' });
+    await flushPromises();
+    expect(sent).toEqual([{ type: 'account.rename', key: times.key, nickname: '妈妈' }]);
+  });
+
+  it('removes an account only once the removal is confirmed', async () => {
+    const sent = fakeWorker(() => ({ ok: true, data: { removed: true } }));
+    const wrapper = await mountPopup([times]);
+    await wrapper.find(byId('logout-button')).trigger('click');
+    await flushPromises();
+    expect(sent).toEqual([]);
+    await wrapper.find(byId('confirm-remove')).trigger('click');
+    await flushPromises();
+    expect(sent).toEqual([{ type: 'account.remove', key: times.key }]);
+  });
+
+  it('follows the member info and the settings the worker writes', async () => {
+    const wrapper = await mountPopup([times]);
+    expect(wrapper.find(byId('streak')).exists()).toBe(false);
+    await memberItem.setValue({ [times.key]: { status: { date: today, signed: true, streak: 2, week, todayReward: 5, readAt: Date.now() } } });
+    await flushPromises();
+    expect(wrapper.find(byId('streak')).text()).toBe('2');
+    expect(wrapper.find(byId('today-reward')).text()).toBe('5');
+
+    for (const checkinTime of ['23:59', '06:30']) {
+      const settings = { ...DEFAULT_SETTINGS, checkinTime, randomDelayMinutes: 0 };
+      await settingsItem.setValue(settings);
+      await flushPromises();
+      const expected = nextCheckinAt({ key: times.key, canCheckIn: true }, settings, Date.now());
+      expect(wrapper.find(byId('next-checkin')).attributes('data-at')).toBe(String(expected));
+    }
+  });
+
+  it('leaves out a damaged member entry and keeps the others', async () => {
+    const other: Account = { ...times, key: 'times:13500000000', phone: '13500000000' };
+    await memberItem.setValue({
+      [times.key]: { status: { date: today, signed: 'yes' } },
+      [other.key]: { status: { date: today, signed: true, streak: 4, week, readAt: Date.now() } },
+    } as never);
+    const wrapper = await mountPopup([times, other]);
+    const items = wrapper.findAll(byId('account-item'));
+    expect(items[0].find(byId('streak')).exists()).toBe(false);
+    expect(items[1].find(byId('streak')).text()).toBe('4');
   });
 });

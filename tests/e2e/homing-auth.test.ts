@@ -82,7 +82,7 @@ describe('Homing password login with image captcha', () => {
     const tokenDigest = await digest(token);
     expect((await secretDigests(s.worker, KEY)).token === tokenDigest).toBe(true);
 
-    await item.logoutButton.click();
+    await item.remove();
     await item.root.waitFor({ state: 'detached' });
 
     // Logout reached the server with that token as a bearer, and the server dropped it.

@@ -5,30 +5,57 @@ import {
   accountSchema,
   accountsItem,
   checkinsItem,
+  DEFAULT_SETTINGS,
   dayRecordSchema,
+  memberInfoSchema,
+  memberItem,
   parseList,
   parseRecord,
+  parseSettings,
+  settingsItem,
   type Account,
   type DayRecord,
+  type MemberInfo,
+  type Settings,
 } from '@/utils/storage';
 import { useUiStore } from './ui';
 
-/** The accounts as stored by the worker, kept live; actions send commands, never call an API. */
+const TEXT = {
+  claimed: (points: number) => `已领取 ${points} 邦豆`,
+  nothingToClaim: '没有待领取的邦豆',
+  logoutUnconfirmed: '服务器未确认登出，已在本地删除该账号的登录信息',
+};
+
+/**
+ * The accounts as stored by the worker, with their day records, member info (streak, week, 邦豆) and
+ * the settings that decide the next run, all kept live; actions send commands, never call an API.
+ */
 export const useAccountsStore = defineStore('accounts', () => {
   const accounts = ref<Account[]>([]);
   const records = ref<Record<string, DayRecord>>({});
+  const member = ref<Record<string, MemberInfo>>({});
+  const settings = ref<Settings>(DEFAULT_SETTINGS);
   const busy = ref<string[]>([]);
   const ui = useUiStore();
   let unwatch: (() => void)[] = [];
 
   async function load() {
-    const [storedAccounts, storedRecords] = await Promise.all([accountsItem.getValue(), checkinsItem.getValue()]);
+    const [storedAccounts, storedRecords, storedMember, storedSettings] = await Promise.all([
+      accountsItem.getValue(),
+      checkinsItem.getValue(),
+      memberItem.getValue(),
+      settingsItem.getValue(),
+    ]);
     accounts.value = parseList(accountSchema, storedAccounts);
     records.value = parseRecord(dayRecordSchema, storedRecords);
+    member.value = parseRecord(memberInfoSchema, storedMember);
+    settings.value = parseSettings(storedSettings);
     unwatch.forEach((stop) => stop());
     unwatch = [
       accountsItem.watch((value) => (accounts.value = parseList(accountSchema, value))),
       checkinsItem.watch((value) => (records.value = parseRecord(dayRecordSchema, value))),
+      memberItem.watch((value) => (member.value = parseRecord(memberInfoSchema, value))),
+      settingsItem.watch((value) => (settings.value = parseSettings(value))),
     ];
   }
 
@@ -43,14 +70,23 @@ export const useAccountsStore = defineStore('accounts', () => {
 
   const checkIn = (key: string) => withBusy(key, () => sendCommand({ type: 'checkin.run', key }));
 
+  const claim = (key: string) =>
+    withBusy(key, async () => {
+      const { claimed } = await sendCommand({ type: 'points.claim', key });
+      ui.inform(claimed > 0 ? TEXT.claimed(claimed) : TEXT.nothingToClaim);
+    });
+
+  /** Sets the nickname (trimmed, at most 20 characters: the caller checks); empty clears it. */
+  const rename = (key: string, nickname: string) => withBusy(key, () => sendCommand({ type: 'account.rename', key, nickname }));
+
   const remove = (account: Account) =>
     withBusy(account.key, async () => {
       if (account.provider === 'times') return sendCommand({ type: 'account.remove', key: account.key });
       const { serverLoggedOut } = await sendCommand({ type: 'homing.logout', key: account.key });
-      if (!serverLoggedOut) ui.inform('服务器未确认登出，已在本地删除该账号的登录信息');
+      if (!serverLoggedOut) ui.inform(TEXT.logoutUnconfirmed);
     });
 
   const isEmpty = computed(() => accounts.value.length === 0);
 
-  return { accounts, records, busy, isEmpty, load, checkIn, remove };
+  return { accounts, records, member, settings, busy, isEmpty, load, checkIn, claim, rename, remove };
 });

@@ -26,6 +26,75 @@ export class AccountItem {
   get sessionStatus(): Locator {
     return this.root.locator(testId('session-status'));
   }
+  /** Appears after logoutButton; confirms the removal. */
+  get confirmRemove(): Locator {
+    return this.root.locator(testId('confirm-remove'));
+  }
+  /** The nickname; absent while none is set (the masked phone is shown then). */
+  get nickname(): Locator {
+    return this.root.locator(testId('nickname'));
+  }
+  get nicknameEdit(): Locator {
+    return this.root.locator(testId('nickname-edit'));
+  }
+  get nicknameInput(): Locator {
+    return this.root.locator(testId('nickname-input'));
+  }
+  /** Consecutive days signed in, digits only. */
+  get streak(): Locator {
+    return this.root.locator(testId('streak'));
+  }
+  get weekStrip(): Locator {
+    return this.root.locator(testId('week-strip'));
+  }
+  /** The 7 cells of the strip, in order (`data-day`, `data-complete`, `data-today`). */
+  get weekDays(): Locator {
+    return this.weekStrip.locator(testId('week-day'));
+  }
+  /** Today's cell of the strip. */
+  get weekToday(): Locator {
+    return this.weekStrip.locator(`${testId('week-day')}[data-today="true"]`);
+  }
+  get todayReward(): Locator {
+    return this.root.locator(testId('today-reward'));
+  }
+  /** The next automatic check-in or retry; its moment is `data-at` (epoch ms). */
+  get nextCheckin(): Locator {
+    return this.root.locator(testId('next-checkin'));
+  }
+  get unclaimedPoints(): Locator {
+    return this.root.locator(testId('unclaimed-points'));
+  }
+  get claimButton(): Locator {
+    return this.root.locator(testId('claim-button'));
+  }
+  get expiringPoints(): Locator {
+    return this.root.locator(testId('expiring-points'));
+  }
+  /** Opens history.html for this account in a new tab. */
+  get historyLink(): Locator {
+    return this.root.locator(testId('history-link'));
+  }
+
+  /** The next run's moment in epoch ms (`data-at` of `next-checkin`), or undefined while none is shown. */
+  async nextCheckinAt(): Promise<number | undefined> {
+    if ((await this.nextCheckin.count()) === 0) return undefined;
+    const at = await this.nextCheckin.getAttribute('data-at');
+    return at === null ? undefined : Number(at);
+  }
+
+  /** Removes (or logs out) the account: logout-button, then confirm-remove. */
+  async remove(): Promise<void> {
+    await this.logoutButton.click();
+    await this.confirmRemove.click();
+  }
+
+  /** Sets the nickname: nickname-edit, type, Enter (an empty one clears it). */
+  async rename(nickname: string): Promise<void> {
+    await this.nicknameEdit.click();
+    await this.nicknameInput.fill(nickname);
+    await this.nicknameInput.press('Enter');
+  }
 
   /** The check-in state (`data-state` of `checkin-status`). */
   state(): Promise<string | null> {
@@ -59,6 +128,16 @@ export class PopupPage {
 
   get error(): Locator {
     return this.page.locator(testId('error-message'));
+  }
+
+  /** How many Times accounts are done today: `data-done` / `data-total` (absent without Times accounts). */
+  get doneSummary(): Locator {
+    return this.page.locator(testId('done-summary'));
+  }
+
+  async doneCount(): Promise<{ done: number; total: number }> {
+    const [done, total] = await Promise.all([this.doneSummary.getAttribute('data-done'), this.doneSummary.getAttribute('data-total')]);
+    return { done: Number(done), total: Number(total) };
   }
 
   account(key: string): AccountItem {
