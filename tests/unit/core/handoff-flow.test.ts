@@ -51,7 +51,7 @@ describe('hand-off', () => {
     const { engine, memory } = setup();
     await expect(engine.handOff(KEY, 'short')).rejects.toBeInstanceOf(ApiError);
     await expect(engine.handOff('times:13500000000', PASSPHRASE)).rejects.toThrow('账号不存在');
-    memory.state.accounts = memory.state.accounts.map((a) => ({ ...a, session: 'relogin' as const }));
+    memory.state.accounts = memory.state.accounts.map((a) => (a.provider === 'times' ? { ...a, session: 'relogin' } : a));
     await expect(engine.handOff(KEY, PASSPHRASE)).rejects.toThrow(/无法迁移/);
     expect(memory.state.secrets[KEY]).toBeDefined();
   });
