@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { chinaDate } from '../mock-api/china-time';
 import { startMockApi, type MockApi } from '../mock-api/server';
@@ -31,6 +31,20 @@ export interface Result {
   code: number | null;
   stdout: string;
   stderr: string;
+}
+
+/** Starts `node linli-checkin.mjs --state STATE ...args` with only `env` (plus PATH) in its environment. */
+export function spawnRunner(state: string, args: string[], env: Record<string, string>): { child: ChildProcess; done: Promise<Result> } {
+  const child = spawn(process.execPath, [RUNNER, '--state', state, ...args], { cwd: dirname(state), env: { PATH: process.env.PATH ?? '', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const done = new Promise<Result>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+  return { child, done };
 }
 
 export interface Runner {
@@ -70,7 +84,6 @@ export function useRunner(): Runner {
   afterAll(() => mock?.close());
 
   const environment = (extra: Record<string, string> = {}) => ({
-    PATH: process.env.PATH ?? '',
     HOME: folder,
     LANG: 'C.UTF-8',
     LINLI_BASE_URL: mock!.url,
@@ -81,19 +94,8 @@ export function useRunner(): Runner {
   });
 
   function start(args: string[], options: { env?: Record<string, string> } = {}) {
-    const child = spawn(process.execPath, [RUNNER, '--state', join(folder, 'state.json'), ...args], { cwd: folder, env: environment(options.env) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const done = new Promise<Result>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', (code) => {
-        outputs.push(stdout, stderr);
-        resolve({ code, stdout, stderr });
-      });
-    });
-    return { child, done };
+    const { child, done } = spawnRunner(join(folder, 'state.json'), args, environment(options.env));
+    return { child, done: done.then((result) => (outputs.push(result.stdout, result.stderr), result)) };
   }
 
   return {
