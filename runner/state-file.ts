@@ -2,14 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as z from 'zod/mini';
-import {
-  accountSchema,
-  dayRecordSchema,
-  historyTupleSchema,
-  memberInfoSchema,
-  notifiedIdSchema,
-  secretSchema,
-} from '@/utils/storage-schema';
+import * as stored from '@/utils/storage-schema';
 
 // The runner's state file: what the extension keeps in storage.local, as one JSON document. Written
 // whole, atomically (a temporary file beside it, flushed, then renamed over it) with mode 0600, so a
@@ -23,14 +16,14 @@ export const STATE_VERSION = 1;
 export const stateFileSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(STATE_VERSION),
-  accounts: z.array(accountSchema),
-  secrets: z.record(z.string(), secretSchema),
+  accounts: z.array(stored.accountSchema),
+  secrets: z.record(z.string(), stored.secretSchema),
   /** Today's (or the last) check-in record per account key. */
-  checkins: z.record(z.string(), dayRecordSchema),
-  member: z.record(z.string(), memberInfoSchema),
-  history: z.record(z.string(), z.array(historyTupleSchema)),
+  checkins: z.record(z.string(), stored.dayRecordSchema),
+  member: z.record(z.string(), stored.memberInfoSchema),
+  history: z.record(z.string(), z.array(stored.historyTupleSchema)),
   /** Notices already shown, each once (the engine's `notifyOnce`). */
-  notified: z.array(notifiedIdSchema),
+  notified: z.array(stored.notifiedIdSchema),
 });
 export type RunnerState = z.infer<typeof stateFileSchema>;
 

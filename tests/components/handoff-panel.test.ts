@@ -16,15 +16,20 @@ function mountPanel(handedOff = false) {
   return mount(HandoffPanel, { props: { accountKey: KEY, handedOff, busy: false } });
 }
 
+/** Opens the panel, types the passphrase and confirms, as a person would. */
+async function handOff(wrapper: ReturnType<typeof mountPanel>, passphrase: string) {
+  await wrapper.find(byId('handoff-button')).trigger('click');
+  await wrapper.find(byId('handoff-passphrase')).setValue(passphrase);
+  await wrapper.find(byId('handoff-confirm')).trigger('submit');
+  await flushPromises();
+}
+
 describe('hand-off panel', () => {
   it('asks for a passphrase, sends it with the account, and shows the bundle read-only', async () => {
     const sent = fakeWorker(() => ({ ok: true, data: { bundle: BUNDLE } }));
     const wrapper = mountPanel();
 
-    await wrapper.find(byId('handoff-button')).trigger('click');
-    await wrapper.find(byId('handoff-passphrase')).setValue('correct horse battery');
-    await wrapper.find(byId('handoff-confirm')).trigger('submit');
-    await flushPromises();
+    await handOff(wrapper, 'correct horse battery');
 
     expect(sent).toEqual([{ type: 'account.handoff', key: KEY, passphrase: 'correct horse battery' }]);
     const field = wrapper.find(byId('handoff-bundle'));
@@ -39,10 +44,7 @@ describe('hand-off panel', () => {
   it('refuses a short passphrase on the spot and sends nothing', async () => {
     const sent = fakeWorker(() => ({ ok: true, data: { bundle: BUNDLE } }));
     const wrapper = mountPanel();
-    await wrapper.find(byId('handoff-button')).trigger('click');
-    await wrapper.find(byId('handoff-passphrase')).setValue('short');
-    await wrapper.find(byId('handoff-confirm')).trigger('submit');
-    await flushPromises();
+    await handOff(wrapper, 'short');
 
     expect(sent).toEqual([]);
     expect(wrapper.find('[role="alert"]').text()).toMatch(/至少 8 个字符/);
@@ -52,10 +54,7 @@ describe('hand-off panel', () => {
   it("shows the worker's refusal and no bundle", async () => {
     fakeWorker(() => ({ ok: false, error: '该账号当前没有有效登录，无法迁移' }));
     const wrapper = mountPanel();
-    await wrapper.find(byId('handoff-button')).trigger('click');
-    await wrapper.find(byId('handoff-passphrase')).setValue('correct horse battery');
-    await wrapper.find(byId('handoff-confirm')).trigger('submit');
-    await flushPromises();
+    await handOff(wrapper, 'correct horse battery');
 
     expect(wrapper.find('[role="alert"]').text()).toContain('无法迁移');
     expect(wrapper.find(byId('handoff-bundle')).exists()).toBe(false);

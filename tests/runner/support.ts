@@ -1,8 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { newestMtime } from '../e2e/harness/build';
 import { chinaDate } from '../mock-api/china-time';
 import { startMockApi, type MockApi } from '../mock-api/server';
 
@@ -12,13 +13,6 @@ import { startMockApi, type MockApi } from '../mock-api/server';
 const ROOT = resolve(import.meta.dirname, '../..');
 export const RUNNER = join(ROOT, '.output/runner/linli-checkin.mjs');
 const SOURCES = ['runner', 'utils', 'scripts/build-runner.mjs', 'package.json', 'package-lock.json'];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
 
 /** Builds the runner when a source is newer than the bundle (about a second). */
 export function ensureRunnerBuilt(): void {
