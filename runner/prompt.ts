@@ -50,12 +50,12 @@ function open(): Prompt {
 
   return {
     async ask(question, hidden = false) {
-      process.stderr.write(question);
+      // A script piping its answers in has nobody to read the question.
+      if (terminal) process.stderr.write(question);
       muted = hidden && terminal;
       const line = await next();
       if (muted) process.stderr.write('\n');
       muted = false;
-      if (!terminal) process.stderr.write('\n');
       return line?.trim();
     },
     close: () => lines.close(),
