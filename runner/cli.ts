@@ -77,5 +77,6 @@ async function main(argv: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv.slice(2));
-// Timers left by a library (a keep-alive socket, say) must not keep a finished run alive.
-process.exit();
+// The process ends by itself once its output is written; a timer or socket a library left behind must
+// not keep a finished cron run alive, so it is ended a moment later in any case.
+setTimeout(() => process.exit(), 2_000).unref();

@@ -8,7 +8,7 @@ import type { Command } from './context';
 
 export const importBundle: Command = async ({ config, output, home, prompt }) => {
   const [file] = config.args;
-  const bundle = file ? await readFile(file, 'utf8') : await prompt.ask(config.words.askBundle);
+  const bundle = file ? await readFile(file, 'utf8').catch(() => undefined) : await prompt.ask(config.words.askBundle);
   if (!bundle?.trim()) {
     output.problem(config.words.noBundle);
     return 1;

@@ -30,6 +30,9 @@ export const run: Command = async (context) => {
     if (report.state === 'failed' || report.state === 'relogin') output.problem(line);
     else output.info(line);
   }
+  // A rotated session that could not be written is lost when this process ends: say so, whatever else.
+  const unwritten = context.home.store.writeFailure();
+  if (unwritten) throw unwritten;
   const code = exitCodeOf(reports);
   const reason = exitReason(reports, config.words);
   if (code !== 0 && reason) output.failure(reason);

@@ -17,6 +17,8 @@ export type FileStore = StateStore & {
   load(state: RunnerState): void;
   /** A copy of the state as last written. */
   snapshot(): RunnerState;
+  /** The last write that failed (a full disk, say), if any since this process started. */
+  writeFailure(): unknown;
 };
 
 /** `write` is the file writer (tests may hand a failing one). */
@@ -24,12 +26,14 @@ export function fileStore(path: string, settings: Settings, write = writeStateFi
   let state = emptyState();
   // Updates run one after another; each writes the state it produced, so the file ends as the latest.
   let queue: Promise<unknown> = Promise.resolve();
+  let failure: unknown;
 
   /** Applies a change and writes the file; the state in memory changes only once the write succeeded. */
   function commit<T>(change: (current: RunnerState) => { next: RunnerState; result: T }): Promise<T> {
     const run = queue.then(async () => {
       const { next, result } = change(structuredClone(state));
-      if (next !== state) await write(path, next);
+      // `next === state`: nothing changed, nothing to write.
+      if (next !== state) await write(path, next).catch((error: unknown) => Promise.reject((failure = error)));
       state = next;
       return result;
     });
@@ -49,6 +53,7 @@ export function fileStore(path: string, settings: Settings, write = writeStateFi
   return {
     load: (loaded) => void (state = structuredClone(loaded)),
     snapshot: () => structuredClone(state),
+    writeFailure: () => failure,
     readSettings: async () => ({ ...settings }),
     readAccounts: read('accounts'),
     updateAccounts: updater('accounts'),
