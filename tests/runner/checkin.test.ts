@@ -2,6 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../mock-api/china-time';
+import { checkinTimeNotYetDue } from '../e2e/harness/flows';
 import { mockClient } from '../mock-api/test-client';
 import { loginByCode, readState, storedTokens, useRunner } from './support';
 
@@ -46,6 +47,21 @@ describe('runner: login and run', () => {
     expect(runner.mock.times.checkins(PHONE).filter((c) => c.accepted)).toHaveLength(1);
     expect(readState(runner.state).checkins[KEY]).toMatchObject({ state: 'done', date: chinaDate(Date.now()) });
     expect(second.stdout).toMatch(/134\*\*\*\*1234: checked in today/);
+  });
+
+  it('waits for the check-in time, and checks in at once with --force', async () => {
+    const env = { LINLI_CHECKIN_TIME: await checkinTimeNotYetDue() };
+    await loginByCode(runner, PHONE);
+
+    const waiting = await runner.run(['run'], { env });
+    expect(waiting.code).toBe(0);
+    expect(waiting.stdout).toMatch(/134\*\*\*\*1234: waiting, runs at \d\d-\d\d 23:59/);
+    expect(collects()).toBe(0);
+
+    const forced = await runner.run(['run', '--force'], { env });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(collects()).toBe(1);
+    expect(readState(runner.state).checkins[KEY].state).toBe('done');
   });
 
   it('sends no POST on a day already signed elsewhere (the phone app), and records it as already', async () => {

@@ -12,11 +12,11 @@ import type { Points } from './points';
 import type { CorePorts } from './ports';
 import { RELOGIN_MESSAGE, type Sessions } from './sessions';
 
-/** The account's session lives on an always-on runner now (utils/core/handoff.ts). */
-export const HANDED_OFF_MESSAGE = '该账号已迁移到常驻设备，如需在此签到请重新登录';
-
 // The day's check-in, status first (issue 6): read the service's sign-in status, POST only when it
 // says today is not signed, read it again after the POST. The verdict is decided in decide.ts.
+
+/** The account's session lives on an always-on runner now (utils/core/handoff.ts). */
+export const HANDED_OFF_MESSAGE = '该账号已迁移到常驻设备，如需在此签到请重新登录';
 
 /** At most this many accounts check in at once (a family's phones, one server). */
 export const CHECKINS_IN_FLIGHT = 3;
