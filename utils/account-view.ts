@@ -26,10 +26,10 @@ export const CHECKIN_LABELS: Record<CheckinView, string> = {
   relogin: '需重新登录',
 };
 
-export type SessionView = 'active' | 'expired';
+export type SessionView = 'active' | 'expired' | 'handed-off';
 
 export function sessionView(account: Account, now: number): SessionView {
-  if (account.provider === 'times') return account.session === 'relogin' ? 'expired' : 'active';
+  if (account.provider === 'times') return account.session === 'relogin' ? 'expired' : account.session;
   if (account.session === 'expired') return 'expired';
   return account.expiresAt !== undefined && account.expiresAt <= now ? 'expired' : 'active';
 }

@@ -15,22 +15,13 @@ import {
   type MemberInfo,
   type Secret,
   type Settings,
+  DEFAULT_SETTINGS,
 } from './storage-schema';
-import { TIMES_PRODUCTION_URL } from './api/times';
 
 export * from './storage-schema';
 
 // Every stored item, in one place. All live in storage.local: tokens must never sync to other devices.
 // Only the background worker writes accounts, secrets and check-in records; pages read and watch them.
-
-export const DEFAULT_SETTINGS: Settings = {
-  timesBaseUrl: TIMES_PRODUCTION_URL,
-  homingBaseUrl: '',
-  checkinTime: '08:00',
-  randomDelayMinutes: 10,
-  notifications: true,
-  autoClaim: true,
-};
 
 // Each definition is marked pure: WXT reads an item as soon as it is defined, and a page that never
 // uses an item (the popup: secrets, history, notified) should neither read it at start nor carry it.

@@ -32,3 +32,10 @@ export function captchaError(text: string): string | undefined {
 export function zgtTokenError(token: string): string | undefined {
   return token.trim().length > 0 ? undefined : '请输入智桂通 token';
 }
+
+/** The hand-off passphrase protects a live session in transit: at least 8 characters. */
+export const PASSPHRASE_MIN = 8;
+
+export function passphraseError(passphrase: string): string | undefined {
+  return passphrase.length >= PASSPHRASE_MIN ? undefined : `口令至少 ${PASSPHRASE_MIN} 个字符`;
+}
