@@ -89,4 +89,35 @@ export default defineConfig(
     },
   },
   { files: NODE_CODE, rules: { 'no-console': 'off' } },
+  {
+    // One core, two homes (docs/ARCHITECTURE.md): the engine and what both homes share import neither
+    // WXT nor Node, and the runner never reaches for the extension's storage or messages.
+    files: ['utils/core/**', 'utils/handoff.ts', 'runner/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['wxt', 'wxt/*', '@wxt-dev/*'], message: 'The check-in core and the runner run outside the browser: no wxt/* here.' },
+            { group: ['@/utils/storage', '../utils/storage', '../storage', '@/utils/messages', '../messages'], message: 'These use WXT storage and messaging: the core takes a StateStore port instead.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['utils/core/**', 'utils/handoff.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['wxt', 'wxt/*', '@wxt-dev/*'], message: 'The check-in core runs in both homes: no wxt/* here.' },
+            { group: ['node:*'], message: 'The check-in core runs in the browser too: no node:* here (the runner wires Node in).' },
+            { group: ['@/utils/storage', '../storage', '@/utils/messages', '../messages'], message: 'These use WXT storage and messaging: the core takes a StateStore port instead.' },
+          ],
+        },
+      ],
+    },
+  },
 );

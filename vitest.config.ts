@@ -18,6 +18,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'runner',
+          // The built runner as a subprocess against the mock API (tests/runner/support.ts builds it).
+          include: ['tests/runner/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',

@@ -1,13 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 // `npm run bench`: what the extension costs. First the JS each entry loads (raw and gzip) against its
-// budget and the size of the store zip; then the check-in round trip against the mock API
-// (scripts/bench-checkin.ts). Exits 1 when the build fails, an entry is over budget, the e2e build's JS
-// differs from production's, or the round-trip benchmark cannot run, so CI catches regressions; the
-// timings themselves are only printed.
+// budget and the size of the store zip; then, each in its own script (TypeScript, run by vite-node):
+// the check-in round trip against the mock API (bench-checkin.ts, printed only), the requests one
+// China day costs per account (bench-day.ts), the storage a year fills (bench-storage.ts) and the
+// popup's load time in Chromium (bench-popup.ts). Exits 1 when the build fails, an entry is over
+// budget, the e2e build's JS differs from production's, or a measuring script fails or reports a
+// figure over its budget, so CI catches regressions. Speed and size are measured here, never by
+// timed tests.
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, '.output');
@@ -17,7 +20,7 @@ const env = { ...process.env, PATH: [join(root, 'node_modules/.bin'), process.en
 // KB here is 1024 bytes. Extensions load from disk, so gzip is not what the browser reads; it is the
 // stable proxy for "how much code" that the budgets were set in (minified sizes swing with names).
 const KB = 1024;
-const BUDGETS = { background: 25 * KB, popup: 45 * KB };
+const BUDGETS = { background: 40 * KB, popup: 60 * KB };
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
@@ -79,12 +82,18 @@ const entries = [
   { name: 'background', files: [join(buildDir, 'background.js')] },
   { name: 'popup', files: withStaticImports(pageScripts('popup.html')) },
   { name: 'options', files: withStaticImports(pageScripts('options.html')) },
+  // The history page comes with its own entry; until a build has it, the table says so.
+  existsSync(join(buildDir, 'history.html')) ? { name: 'history', files: withStaticImports(pageScripts('history.html')) } : { name: 'history' },
 ];
 
 console.log('\nJS per entry (KB = 1024 bytes; gzip = node:zlib level 9, per file, summed):');
 console.log(`${'entry'.padEnd(12)}${'files'.padStart(6)}${'raw'.padStart(12)}${'gzip'.padStart(12)}${'budget'.padStart(12)}  result`);
 const over = [];
 for (const entry of entries) {
+  if (!entry.files) {
+    console.log(`${entry.name}: not built`);
+    continue;
+  }
   const size = measure(entry.files);
   const budget = BUDGETS[entry.name];
   const verdict = budget === undefined ? '-' : size.gzip < budget ? 'PASS' : 'OVER';
@@ -124,10 +133,18 @@ if (run('wxt', ['build', '--mode', 'e2e']) === 0) {
 console.log(`
 E2E build runs the production JS: ${e2eDiffers.length === 0 ? 'yes (every .js file identical)' : `NO: ${e2eDiffers.join(', ')}`}`);
 
-const benchStatus = run('vite-node', ['scripts/bench-checkin.ts']);
-if (benchStatus !== 0) console.error(`\nThe check-in round-trip benchmark failed (exit ${benchStatus}).`);
+// vitest.config.ts gives the scripts the `@/` alias that the test helpers they reuse import with.
+const MEASURES = [
+  ['check-in round trip', 'scripts/bench-checkin.ts'],
+  ['requests per account-day', 'scripts/bench-day.ts'],
+  ['storage after a year', 'scripts/bench-storage.ts'],
+  // Drives .output/chrome-mv3-e2e, built above; needs Chromium (scripts/find-browser.mjs).
+  ['popup load', 'scripts/bench-popup.ts'],
+];
+const failed = MEASURES.filter(([, script]) => run('vite-node', ['--config', 'vitest.config.ts', script]) !== 0).map(([name]) => name);
 
 if (over.length > 0) {
   console.error(`\n!!! OVER BUDGET !!!\n${over.map((line) => `  - ${line}`).join('\n')}`);
 }
-process.exit(over.length > 0 || benchStatus !== 0 || !zips[0] || e2eDiffers.length > 0 ? 1 : 0);
+if (failed.length > 0) console.error(`\nOver budget or could not run: ${failed.join(', ')} (see above).`);
+process.exit(over.length > 0 || failed.length > 0 || !zips[0] || e2eDiffers.length > 0 ? 1 : 0);

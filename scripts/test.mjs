@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { ensureBrowser } from './find-browser.mjs';
 
-// `npm test`: the whole suite, unit and real-browser e2e, the same way on a laptop and in CI.
-//   npm test                      unit tests, then the e2e build, then the e2e tests in Chromium
+// `npm test`: the whole suite, unit, runner and real-browser e2e, the same way on a laptop and in CI.
+//   npm test                      unit tests, the runner's bundle and its tests, then the e2e build,
+//                                 then the e2e tests in Chromium
 //   npm test -- -t 'refreshes'    extra arguments go to both vitest runs
 // The browser tests are never skipped: without a browser this fails and says what to install. It stops
 // at the first failing step with that step's exit code, and ends with one plain line
@@ -94,6 +95,12 @@ function finish(code, reason) {
 
 let code = vitest('unit');
 if (code !== 0) finish(code, 'Stopped after the unit tests failed: the e2e tests did not run.');
+
+// The runner's tests drive the built single file (.output/runner/linli-checkin.mjs) as a subprocess.
+code = step('runner build', 'node', ['scripts/build-runner.mjs']).code;
+if (code !== 0) finish(code, 'Stopped: the runner build failed, so its tests and the e2e tests did not run.');
+code = vitest('runner');
+if (code !== 0) finish(code, 'Stopped after the runner tests failed: the e2e tests did not run.');
 
 code = step('e2e build', 'wxt', ['build', '--mode', 'e2e']).code;
 if (code !== 0) finish(code, 'Stopped: the e2e build failed, so the e2e tests did not run.');

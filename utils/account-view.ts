@@ -18,10 +18,10 @@ export function checkinView(account: Account, record: DayRecord | undefined, now
   return record.state;
 }
 
-export type SessionView = 'active' | 'expired';
+export type SessionView = 'active' | 'expired' | 'handed-off';
 
 export function sessionView(account: Account, now: number): SessionView {
-  if (account.provider === 'times') return account.session === 'relogin' ? 'expired' : 'active';
+  if (account.provider === 'times') return account.session === 'relogin' ? 'expired' : account.session;
   if (account.session === 'expired') return 'expired';
   return account.expiresAt !== undefined && account.expiresAt <= now ? 'expired' : 'active';
 }

@@ -11,13 +11,15 @@ export type BadgeState = 'done' | 'attention' | 'none';
  */
 export function badgeState(accounts: Account[], records: Record<string, DayRecord>, now: number): BadgeState {
   const today = chinaDate(now);
-  const needsAttention = accounts.some((account) => {
+  // A handed-off account is checked in elsewhere (issue 8): this browser has nothing to say about it.
+  const here = accounts.filter((account) => account.provider !== 'times' || account.session !== 'handed-off');
+  const needsAttention = here.some((account) => {
     if (account.provider === 'homing') return account.session === 'expired';
     const record = records[account.key];
     return account.session === 'relogin' || (record?.date === today && record.state === 'failed');
   });
   if (needsAttention) return 'attention';
-  const times = accounts.filter((account) => account.provider === 'times');
+  const times = here.filter((account) => account.provider === 'times');
   const allDone = times.length > 0 && times.every((account) => {
     const record = records[account.key];
     return record?.date === today && isCheckedIn(record);

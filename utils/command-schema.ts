@@ -12,6 +12,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('account.remove'), key: text }),
   z.object({ type: z.literal('account.rename'), key: text, nickname: z.string().check(z.maxLength(20)) }),
   z.object({ type: z.literal('points.claim'), key: text }),
+  z.object({ type: z.literal('account.handoff'), key: text, passphrase: z.string().check(z.maxLength(256)) }),
   z.object({ type: z.literal('homing.getSmsCode'), mobile: text }),
   z.object({ type: z.literal('homing.loginBySmsCode'), mobile: text, mobileCode: text }),
   z.object({ type: z.literal('homing.login'), mobile: text, passwd: text, imgCode: z.optional(text) }),

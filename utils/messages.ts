@@ -23,6 +23,11 @@ export interface ReplyData {
   'account.rename': { renamed: true };
   /** Claims the account's unclaimed 邦豆 (one claim-all call); `claimed` is how many points were waiting. */
   'points.claim': { claimed: number };
+  /**
+   * Moves a Times account's session to an always-on runner: `bundle` is the session encrypted with the
+   * passphrase (utils/handoff.ts), shown once; the extension keeps no token of it afterwards.
+   */
+  'account.handoff': { bundle: string };
   'homing.getSmsCode': { expireIn?: number };
   'homing.loginBySmsCode': { key: string };
   'homing.login': { key: string };

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { TIMES_PRODUCTION_URL } from './api/times';
 
 // The shape of everything the extension stores, version 1. A stored value is read through these
 // schemas (safeParse, with a fallback), never trusted blindly. When a shape changes, bump the item's
@@ -33,6 +34,18 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** The settings before the user changes any (the runner's defaults too, unless its options say otherwise). */
+export const DEFAULT_SETTINGS: Settings = {
+  timesBaseUrl: TIMES_PRODUCTION_URL,
+  homingBaseUrl: '',
+  checkinTime: '08:00',
+  randomDelayMinutes: 10,
+  notifications: true,
+  autoClaim: true,
+  language: 'auto',
+  theme: 'auto',
+};
+
 export const timesAccountSchema = z.object({
   provider: z.literal('times'),
   key: z.string(),
@@ -41,8 +54,12 @@ export const timesAccountSchema = z.object({
   /** The server the account is logged in to (its origin), shown when it is not production. */
   server: z.string(),
   points: z.optional(z.number()),
-  /** `relogin`: the server rejected the refresh token; only a new SMS login helps. */
-  session: z.enum(['active', 'relogin']),
+  /**
+   * `relogin`: the server rejected the refresh token; only a new SMS login helps. `handed-off`: the
+   * session was moved to an always-on runner (utils/core/handoff.ts): no token is kept here, no request
+   * is made for it, its history stays; a new SMS login brings it back.
+   */
+  session: z.enum(['active', 'relogin', 'handed-off']),
   addedAt: z.number(),
   /** When the current session was logged in (ms epoch): days before it can't be missed days. */
   activeSince: z.optional(z.number()),

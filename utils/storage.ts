@@ -15,30 +15,23 @@ import {
   type MemberInfo,
   type Secret,
   type Settings,
+  DEFAULT_SETTINGS,
 } from './storage-schema';
-import { TIMES_PRODUCTION_URL } from './api/times';
 
 export * from './storage-schema';
 
 // Every stored item, in one place. All live in storage.local: tokens must never sync to other devices.
 // Only the background worker writes accounts, secrets and check-in records; pages read and watch them.
 
-export const DEFAULT_SETTINGS: Settings = {
-  timesBaseUrl: TIMES_PRODUCTION_URL,
-  homingBaseUrl: '',
-  checkinTime: '08:00',
-  randomDelayMinutes: 10,
-  notifications: true,
-  autoClaim: true,
-  language: 'auto',
-  theme: 'auto',
-};
+// Each definition is marked pure: WXT reads an item as soon as it is defined, and a page that never
+// uses an item (the popup: secrets, history, notified) should neither read it at start nor carry it.
+// The bundler drops a pure definition nobody references.
 
 type SettingsV2 = Omit<Settings, 'language' | 'theme'>;
 
 // Version 2 added autoClaim (issue 6): a v1 user gets the default, claims on. Version 3 added language
 // and theme (issue 7): both follow the browser and the system until the user picks one.
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 3,
   migrations: {
@@ -46,19 +39,19 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
     3: (v2: SettingsV2): Settings => ({ ...v2, language: 'auto', theme: 'auto' }),
   },
 });
-export const accountsItem = storage.defineItem<Account[]>('local:accounts', { fallback: [], version: 1 });
-export const secretsItem = storage.defineItem<Record<string, Secret>>('local:secrets', { fallback: {}, version: 1 });
-export const checkinsItem = storage.defineItem<Record<string, DayRecord>>('local:checkins', {
+export const accountsItem = /* @__PURE__ */ storage.defineItem<Account[]>('local:accounts', { fallback: [], version: 1 });
+export const secretsItem = /* @__PURE__ */ storage.defineItem<Record<string, Secret>>('local:secrets', { fallback: {}, version: 1 });
+export const checkinsItem = /* @__PURE__ */ storage.defineItem<Record<string, DayRecord>>('local:checkins', {
   fallback: {},
   version: 1,
 });
 /** Per account: what the service last said about streak, week, 邦豆 waiting and expiring. */
-export const memberItem = storage.defineItem<Record<string, MemberInfo>>('local:member', { fallback: {}, version: 1 });
+export const memberItem = /* @__PURE__ */ storage.defineItem<Record<string, MemberInfo>>('local:member', { fallback: {}, version: 1 });
 /** Per account: one tuple per China day, oldest first, at most HISTORY_MAX_DAYS (utils/history.ts). */
-export const historyItem = storage.defineItem<Record<string, HistoryTuple[]>>('local:history', { fallback: {}, version: 1 });
-export const notifiedItem = storage.defineItem<string[]>('local:notified', { fallback: [], version: 1 });
+export const historyItem = /* @__PURE__ */ storage.defineItem<Record<string, HistoryTuple[]>>('local:history', { fallback: {}, version: 1 });
+export const notifiedItem = /* @__PURE__ */ storage.defineItem<string[]>('local:notified', { fallback: [], version: 1 });
 export const EMPTY_LOGIN_DRAFT: LoginDraft = { open: false, provider: 'times', phone: '', sent: {} };
-export const loginDraftItem = storage.defineItem<LoginDraft>('session:loginDraft', { fallback: EMPTY_LOGIN_DRAFT, version: 1 });
+export const loginDraftItem = /* @__PURE__ */ storage.defineItem<LoginDraft>('session:loginDraft', { fallback: EMPTY_LOGIN_DRAFT, version: 1 });
 
 /** Stored settings, each field that fails validation replaced by its default. */
 export function parseSettings(value: unknown): Settings {
@@ -124,12 +117,12 @@ function updater<T>(name: string, read: () => Promise<T>, write: (value: T) => P
     });
 }
 
-export const updateAccounts = updater('accounts', readAccounts, (value) => accountsItem.setValue(value));
-export const updateSecrets = updater('secrets', readSecrets, (value) => secretsItem.setValue(value));
-export const updateCheckins = updater('checkins', readCheckins, (value) => checkinsItem.setValue(value));
+export const updateAccounts = /* @__PURE__ */ updater('accounts', readAccounts, (value) => accountsItem.setValue(value));
+export const updateSecrets = /* @__PURE__ */ updater('secrets', readSecrets, (value) => secretsItem.setValue(value));
+export const updateCheckins = /* @__PURE__ */ updater('checkins', readCheckins, (value) => checkinsItem.setValue(value));
 
-export const updateMember = updater('member', readMember, (value) => memberItem.setValue(value));
-export const updateHistory = updater('history', readHistory, (value) => historyItem.setValue(value));
+export const updateMember = /* @__PURE__ */ updater('member', readMember, (value) => memberItem.setValue(value));
+export const updateHistory = /* @__PURE__ */ updater('history', readHistory, (value) => historyItem.setValue(value));
 
 /** Records a notification as shown; false when it had been shown already. */
 export const markNotified = (id: string) =>

@@ -32,3 +32,10 @@ export function captchaError(typed: string): Text | undefined {
 export function zgtTokenError(token: string): Text | undefined {
   return token.trim().length > 0 ? undefined : text('validation.zgtToken');
 }
+
+/** The hand-off passphrase protects a live session in transit: at least 8 characters. */
+export const PASSPHRASE_MIN = 8;
+
+export function passphraseError(passphrase: string): Text | undefined {
+  return passphrase.length >= PASSPHRASE_MIN ? undefined : text('validation.passphrase', { min: PASSPHRASE_MIN });
+}

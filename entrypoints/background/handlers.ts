@@ -24,6 +24,7 @@ const handlers: Handlers = {
   'account.remove': async ({ key }) => (await engine.removeAccount(key), { removed: true }),
   'account.rename': async ({ key, nickname }) => (await engine.renameAccount(key, nickname), { renamed: true }),
   'points.claim': async ({ key }) => ({ claimed: await engine.claimPoints(key) }),
+  'account.handoff': async ({ key, passphrase }) => ({ bundle: await engine.handOff(key, passphrase) }),
   'homing.getSmsCode': ({ mobile }) => homingGetSmsCode(mobile),
   'homing.loginBySmsCode': ({ mobile, mobileCode }) => homingLoginBySmsCode(mobile, mobileCode),
   'homing.login': ({ mobile, passwd, imgCode }) => homingLogin(mobile, passwd, imgCode),

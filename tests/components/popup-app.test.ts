@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import App from '@/entrypoints/popup/App.vue';
 import { chinaDate } from '@/utils/china-time';
 import { nextCheckinAt } from '@/utils/schedule';
@@ -10,10 +10,17 @@ import { fakeWorker } from './support';
 const byId = (id: string) => `[data-testid="${id}"]`;
 const times: Account = { provider: 'times', key: 'times:13412341234', phone: '13412341234', memberId: '1867395312345678901', server: 'https://m-center-prod-linli.timesgroup.cn', session: 'active', addedAt: 0 };
 
+/** Waits for the login forms, which the popup loads only when one opens (a dynamic import). */
+async function settle() {
+  await flushPromises();
+  await vi.dynamicImportSettled();
+  await flushPromises();
+}
+
 async function mountPopup(accounts: Account[]) {
   await accountsItem.setValue(accounts);
   const wrapper = mount(App, { global: { plugins: [createPinia()] } });
-  await flushPromises();
+  await settle();
   return wrapper;
 }
 
@@ -31,6 +38,7 @@ describe('popup', () => {
     const buttons = wrapper.findAll(byId('relogin-button'));
     expect(buttons).toHaveLength(1);
     await buttons[0].trigger('click');
+    await settle();
     expect((wrapper.find(byId('phone-input')).element as HTMLInputElement).value).toBe('13500000000');
   });
 
@@ -38,6 +46,7 @@ describe('popup', () => {
     const homing: Account = { provider: 'homing', key: 'homing:13800138000', mobile: '13800138000', userCode: 'E1', server: 'https://homing.example.com', via: 'sms', session: 'expired', addedAt: 0 };
     const wrapper = await mountPopup([homing]);
     await wrapper.find(byId('relogin-button')).trigger('click');
+    await settle();
     expect(wrapper.find(byId('login-mode-sms')).exists()).toBe(true);
     expect((wrapper.find(byId('phone-input')).element as HTMLInputElement).value).toBe('13800138000');
   });
@@ -46,6 +55,7 @@ describe('popup', () => {
     const sent = fakeWorker(() => ({ ok: true, data: { sent: true } }));
     const first = await mountPopup([]);
     await first.find(byId('add-account')).trigger('click');
+    await settle();
     await first.find(byId('phone-input')).setValue('13412341234');
     await first.find(byId('send-code')).trigger('click');
     await flushPromises();
@@ -62,6 +72,7 @@ describe('popup', () => {
   it('opens on the account list again once the login form is cancelled', async () => {
     const first = await mountPopup([]);
     await first.find(byId('add-account')).trigger('click');
+    await settle();
     const cancel = first.findAll('.add-account button').find((button) => button.text() === '取消');
     await cancel!.trigger('click');
     first.unmount();

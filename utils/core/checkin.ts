@@ -16,6 +16,9 @@ import { RELOGIN_MESSAGE, type Sessions } from './sessions';
 // The day's check-in, status first (issue 6): read the service's sign-in status, POST only when it
 // says today is not signed, read it again after the POST. The verdict is decided in decide.ts.
 
+/** The account's session lives on an always-on runner now (utils/core/handoff.ts). */
+export const HANDED_OFF_MESSAGE = text('error.handedOff');
+
 /** At most this many accounts check in at once (a family's phones, one server). */
 export const CHECKINS_IN_FLIGHT = 3;
 
@@ -37,6 +40,13 @@ export function createCheckins(ports: CorePorts, sessions: Sessions, points: Poi
 
   const findAccount = async (key: string) =>
     (await store.readAccounts()).find((a): a is TimesAccount => a.key === key && a.provider === 'times');
+  /** The account a button acts on; a handed-off one makes no request here, whoever asks. */
+  async function accountHere(key: string): Promise<TimesAccount> {
+    const account = await findAccount(key);
+    if (!account) throw new ApiError('rejected', text('error.accountMissing'));
+    if (account.session === 'handed-off') throw new ApiError('rejected', HANDED_OFF_MESSAGE);
+    return account;
+  }
   const sessionEnded = async (key: string) => (await findAccount(key))?.session === 'relogin';
 
   /** Reads the sign-in status and keeps it for the popup; `unknown` when it can't be read. */
@@ -73,8 +83,7 @@ export function createCheckins(ports: CorePorts, sessions: Sessions, points: Poi
   async function attempt(key: string, manual: boolean): Promise<DayRecord | undefined> {
     const started = clock.now();
     const today = chinaDate(started);
-    const [account, records, settings] = await Promise.all([findAccount(key), store.readCheckins(), store.readSettings()]);
-    if (!account) throw new ApiError('rejected', text('error.accountMissing'));
+    const [account, records, settings] = await Promise.all([accountHere(key), store.readCheckins(), store.readSettings()]);
     if (account.session === 'relogin') throw new ApiError('unauthorized', RELOGIN_MESSAGE);
     const previous = records[key]?.date === today ? records[key] : undefined;
 
@@ -141,21 +150,22 @@ export function createCheckins(ports: CorePorts, sessions: Sessions, points: Poi
     throw error;
   }
 
-  /** Runs every automatic check-in that is due now, three accounts at a time; failures are recorded, not thrown. */
-  async function runDueCheckins(now: number): Promise<void> {
+  /**
+   * Runs every automatic check-in that is due now, three accounts at a time; failures are recorded, not
+   * thrown. `force` (the runner's `run --force`): every active account now, as its button would.
+   */
+  async function runDueCheckins(now: number, force = false): Promise<void> {
     const [accounts, records, settings] = await Promise.all([store.readAccounts(), store.readCheckins(), store.readSettings()]);
-    const due = accounts.filter(
-      (account) =>
-        account.provider === 'times' &&
-        checkInDue({ key: account.key, canCheckIn: account.session === 'active', record: records[account.key] }, settings, now),
-    );
-    await Promise.allSettled(due.map((account) => limit(() => checkIn(account.key))));
+    const due = accounts.filter((account) => {
+      if (account.provider !== 'times' || account.session !== 'active') return false;
+      return force || checkInDue({ key: account.key, canCheckIn: true, record: records[account.key] }, settings, now);
+    });
+    await Promise.allSettled(due.map((account) => limit(() => checkIn(account.key, force))));
   }
 
   /** The popup's claim button: claims the account's unclaimed 邦豆, then reads the balance. */
   async function claimPoints(key: string): Promise<number> {
-    const account = await findAccount(key);
-    if (!account) throw new ApiError('rejected', text('error.accountMissing'));
+    const account = await accountHere(key);
     const claimed = await points.settleUnclaimed(account, true);
     await points.refreshBalance(account);
     return claimed;

@@ -3,6 +3,7 @@ import { nextCheckinAt } from '../schedule';
 import { refreshDueAt } from '../session';
 import { createAccounts } from './accounts';
 import { createCheckins } from './checkin';
+import { createHandoff } from './handoff';
 import { reportPastDays } from './days';
 import { createPoints } from './points';
 import type { CorePorts } from './ports';
@@ -17,16 +18,18 @@ export function createEngine(ports: CorePorts) {
   const points = createPoints(ports, sessions);
   const checkins = createCheckins(ports, sessions, points);
   const accounts = createAccounts(ports, sessions);
+  const handoff = createHandoff(ports, sessions, accounts);
 
   /**
    * Does whatever is due now for Times accounts: session refreshes, past days (lost, missed), the
    * day's check-ins and their retries with claims. Never rejects: failures are recorded where the
-   * popup (or `status`) shows them.
+   * popup (or `status`) shows them. `force`: every active account checks in now, whatever the
+   * schedule says (a day already done only has its status read again).
    */
-  async function runDue(now: number): Promise<void> {
+  async function runDue(now: number, force = false): Promise<void> {
     await sessions.refreshDueSessions(now).catch(() => undefined);
     await reportPastDays(ports, now).catch(() => undefined);
-    await checkins.runDueCheckins(now).catch(() => undefined);
+    await checkins.runDueCheckins(now, force).catch(() => undefined);
   }
 
   /** The moments something is due for Times accounts (check-ins, retries, refreshes, China midnight). */
@@ -46,5 +49,5 @@ export function createEngine(ports: CorePorts) {
     return moments;
   }
 
-  return { ...sessions, ...checkins, ...accounts, points, runDue, wakeMoments, reportPastDays: (now: number) => reportPastDays(ports, now) };
+  return { ...sessions, ...checkins, ...accounts, ...handoff, points, runDue, wakeMoments, reportPastDays: (now: number) => reportPastDays(ports, now) };
 }

@@ -177,7 +177,33 @@ export function createSessions(ports: CorePorts) {
   /** Forgets a pair held in memory (the account was removed or logged in anew). */
   const forget = (key: string) => void unsaved.delete(key);
 
-  return { withTimesSession, refreshTimesSession, refreshDueSessions, forget };
+  /**
+   * Hands the live session to `use`, then deletes it here: the hand-off (utils/core/handoff.ts). It runs
+   * in the refresh's single-flight slot, so no refresh of this account is in flight meanwhile: one that
+   * was is waited for, and its rotated pair is the one handed over. Rejects with `use`'s error (the
+   * session then stays), or ApiError `unauthorized` when there is no session.
+   */
+  async function takeOut(key: string, use: (secret: TimesSecret) => Promise<void>): Promise<void> {
+    for (;;) {
+      let ours = false;
+      try {
+        await oneRefreshPerAccount(key, async () => {
+          ours = true;
+          const secret = await timesSecret(key);
+          await use(secret);
+          await store.updateSecrets(({ [key]: _taken, ...rest }) => rest);
+          unsaved.delete(key);
+          return secret;
+        });
+      } catch (error) {
+        if (ours) throw error;
+        // A refresh that was in flight failed: the slot is free now, take the session as it is.
+      }
+      if (ours) return;
+    }
+  }
+
+  return { withTimesSession, refreshTimesSession, refreshDueSessions, forget, takeOut };
 }
 
 /** Only an explicit answer about the refresh token ends a session; anything passing keeps it. */

@@ -9,7 +9,8 @@ import { EXTENSION_DIR } from './browser';
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SOURCES = ['entrypoints', 'components', 'utils', 'public', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
-function newestMtime(path: string): number {
+/** The newest modification time of a file or anything under a folder (0 when it does not exist). */
+export function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;

@@ -47,6 +47,8 @@ export const core: CoreCatalogue = {
   'error.zgtTokenRequired': 'A browser cannot open the 智桂通 app to log in: paste a 智桂通 token',
   'error.incompleteRequest': 'The request is incomplete. Check it and try again',
   'error.notLoggedIn': 'Not logged in',
+  'error.handedOff': 'This account was moved to an always-on device. Log in again to check in here',
+  'error.handoffNoSession': 'This account has no live login to move',
   'error.zgt.fail': 'The 智桂通 login failed. Get a new token',
   'error.zgt.scanning': 'The 智桂通 login is not finished (waiting for a scan). Finish it in the app and try again',
   'error.zgt.logging': 'The 智桂通 login is not finished yet. Please try again shortly',
@@ -59,4 +61,5 @@ export const core: CoreCatalogue = {
   'validation.newPassword': 'The new password needs at least 8 characters, with letters and digits',
   'validation.captcha': 'Enter the characters in the image',
   'validation.zgtToken': 'Enter a 智桂通 token',
+  'validation.passphrase': 'The passphrase needs at least {min} characters',
 };

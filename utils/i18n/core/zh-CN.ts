@@ -46,6 +46,8 @@ export const core = {
   'error.zgtTokenRequired': '浏览器中无法调用智桂通 App 登录，请粘贴智桂通 token',
   'error.incompleteRequest': '请求参数不完整，请检查后重试',
   'error.notLoggedIn': '未登录',
+  'error.handedOff': '该账号已迁移到常驻设备，如需在此签到请重新登录',
+  'error.handoffNoSession': '该账号当前没有有效登录，无法迁移',
   'error.zgt.fail': '智桂通登录失败，请重新获取 token',
   'error.zgt.scanning': '智桂通登录尚未完成（等待扫码），请在 App 中完成后重试',
   'error.zgt.logging': '智桂通登录尚未完成，请稍后重试',
@@ -58,4 +60,5 @@ export const core = {
   'validation.newPassword': '新密码至少 8 位，且须同时包含字母和数字',
   'validation.captcha': '请输入图形验证码',
   'validation.zgtToken': '请输入智桂通 token',
+  'validation.passphrase': '口令至少 {min} 个字符',
 } as const;

@@ -55,6 +55,7 @@ export const pages: PageCatalogue = {
   'account.times': 'Times Neighborhood',
   'account.homing': 'Homing',
   'account.active': 'Logged in',
+  'account.handedOff': 'Moved to an always-on device',
   'account.expired': 'Login ended',
   'account.unsaved': 'The login could not be saved. Please log in again',
   'account.streak': '{days}-day streak',
@@ -80,6 +81,14 @@ export const pages: PageCatalogue = {
   'account.nickname.placeholder': 'Nickname (e.g. Mum); empty clears it',
   'account.nickname.save': 'Save',
   'account.nickname.cancel': 'Cancel',
+
+  'handoff.start': 'Move to an always-on device',
+  'handoff.explain': 'After the move this extension deletes the login of this account; the always-on device checks it in.',
+  'handoff.passphrase': 'Passphrase for the move (at least 8 characters)',
+  'handoff.confirm': 'Make the bundle',
+  'handoff.cancel': 'Cancel',
+  'handoff.once': 'The bundle is shown once: run import on the device, paste it, then enter the passphrase.',
+  'handoff.bundle': 'Bundle',
 
   'checkin.done': 'Checked in today',
   'checkin.already': 'Already checked in today',

@@ -54,6 +54,7 @@ export const pages = {
   'account.times': '时代邻里',
   'account.homing': 'Homing',
   'account.active': '已登录',
+  'account.handedOff': '已迁移到常驻设备',
   'account.expired': '登录已失效',
   'account.unsaved': '登录信息未能保存，请重新登录',
   'account.streak': '连续签到 {days} 天',
@@ -79,6 +80,14 @@ export const pages = {
   'account.nickname.placeholder': '昵称（如：妈妈），留空清除',
   'account.nickname.save': '保存',
   'account.nickname.cancel': '取消',
+
+  'handoff.start': '迁移到常驻设备',
+  'handoff.explain': '迁移后本扩展删除该账号的登录信息，改由常驻设备签到。',
+  'handoff.passphrase': '迁移口令（至少 8 个字符）',
+  'handoff.confirm': '生成迁移包',
+  'handoff.cancel': '取消',
+  'handoff.once': '迁移包只显示一次：在设备上运行 import，粘贴后输入口令。',
+  'handoff.bundle': '迁移包',
 
   'checkin.done': '今日已签到',
   'checkin.already': '今日已签过',

@@ -1,0 +1,49 @@
+import { createTimesClient } from '@/utils/api/times';
+import { createEngine } from '@/utils/core/engine';
+import type { RunnerConfig } from './config';
+import { lockState } from './lock';
+import type { Output } from './output';
+import { emptyState, readStateFile } from './state-file';
+import { fileStore } from './store';
+
+// The runner's home for the check-in engine (docs/ARCHITECTURE.md): the state file as the state store,
+// output lines as the notifier, the system clock. One engine per process (the daemon keeps it across
+// runs, with its single-flight maps); the file is read afresh each time the lock is taken.
+
+/** There is no state file and the command needs one (run, remove). */
+export class NoStateError extends Error {
+  override name = 'NoStateError';
+}
+
+export type Home = ReturnType<typeof createHome>;
+
+export function createHome(config: RunnerConfig, output: Output) {
+  const store = fileStore(config.statePath, config.settings);
+  const engine = createEngine({ store, notifier: output.notifier, clock: { now: () => Date.now() }, timesClient: createTimesClient });
+
+  /**
+   * Runs `task` holding the state file's lock, with the file's state loaded. A missing file is an
+   * empty state when `create` (login, import), NoStateError otherwise. Throws what lock.ts and
+   * state-file.ts throw (busy, damaged); the lock is let go whatever happens.
+   */
+  async function locked<T>(task: () => Promise<T>, create = false): Promise<T> {
+    let lost = false;
+    const release = await lockState(config.statePath, () => {
+      lost = true;
+      output.failure(config.words.lockLost(config.statePath));
+      // Whatever it was doing, this process must not write over the new holder's state.
+      process.exit(1);
+    });
+    output.detail(`lock ${config.statePath}.lock`);
+    try {
+      const state = await readStateFile(config.statePath);
+      if (!state && !create) throw new NoStateError(config.statePath);
+      store.load(state ?? emptyState());
+      return await task();
+    } finally {
+      if (!lost) await release().catch(() => undefined);
+    }
+  }
+
+  return { store, engine, locked };
+}

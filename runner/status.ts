@@ -1,0 +1,25 @@
+import type { Command } from './context';
+import { chinaShort } from './output';
+import { accountReports } from './report';
+import { readStateFile } from './state-file';
+
+// `status [--json]`: each account's masked phone or nickname, today's state, streak, points and next
+// run. Reads the file without the lock: it is only ever replaced whole (state-file.ts), so a read sees
+// one complete state.
+
+export const status: Command = async ({ config, output }) => {
+  const state = await readStateFile(config.statePath);
+  const reports = state ? accountReports(state, config.settings, Date.now()) : [];
+  if (config.json) {
+    // The shape of docs/E2E-CONTRACT.md; `phone` masked, numbers or null.
+    output.json(reports.map((r) => ({ key: r.key, phone: r.phone, state: r.state, streak: r.streak ?? null, points: r.points ?? null, nextAt: r.nextAt ?? null })));
+    return 0;
+  }
+  if (reports.length === 0) output.info(config.words.noAccounts);
+  const { status: words } = config.words;
+  for (const r of reports) {
+    const parts = [r.name, words.state[r.state], r.streak ? words.streak(r.streak) : '', r.points === undefined ? '' : words.points(r.points), r.nextAt === undefined ? '' : words.next(chinaShort(r.nextAt))];
+    output.info(parts.filter(Boolean).join('  '));
+  }
+  return 0;
+};
