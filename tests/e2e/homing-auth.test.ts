@@ -221,6 +221,7 @@ describe('Homing base URL setting', () => {
     const session = await e2e.launch();
     const options = await OptionsPage.open(session);
 
+    await options.openAdvanced();
     await options.homingBaseUrl.fill(e2e.mock.url);
     expect(await options.submit()).toEqual({ saved: true });
     expect(await options.saved.isVisible()).toBe(true);
@@ -230,7 +231,9 @@ describe('Homing base URL setting', () => {
     const refused = await options.submit();
     expect(refused.saved).toBe(false);
     expect(refused.error).toMatch(CHINESE);
-    expect(refused.error).toContain('Homing');
+    // The message sits by the Homing field, which names it as its description.
+    expect(await options.homingBaseUrl.getAttribute('aria-invalid')).toBe('true');
+    expect(await options.error.getAttribute('id')).toBe(await options.homingBaseUrl.getAttribute('aria-describedby'));
     expect(await options.error.getAttribute('role')).toBe('alert');
     expect(await options.saved.isVisible()).toBe(false);
     expect((await readStorage(session.worker)).settings?.homingBaseUrl).toBe(e2e.mock.url);

@@ -28,6 +28,11 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Start the browser's clock at this China wall-clock time (`YYYY-MM-DD HH:mm:ss`), via libfaketime. */
   faketime?: string;
+  /**
+   * The browser's UI language (`--lang`), which the extension follows while its language setting is
+   * `auto`: Chinese by default, the language of the extension's users.
+   */
+  locale?: string;
 }
 
 export interface ExtensionSession {
@@ -70,6 +75,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const fake = options.faketime ? faketimeEnv(options.faketime) : undefined;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
+    locale: options.locale ?? 'zh-CN',
     // Playwright's '--headless' is Chromium's new headless mode, the one that runs extensions.
     headless: true,
     // Playwright passes --disable-extensions by default, which would drop ours.

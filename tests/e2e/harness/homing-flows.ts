@@ -11,6 +11,7 @@ import { digest } from './storage';
 /** Points the extension at a Homing server through the options page, as a user would. */
 export async function saveHomingBaseUrl(session: ExtensionSession, url: string): Promise<void> {
   const options = await OptionsPage.open(session);
+  await options.openAdvanced();
   await options.homingBaseUrl.fill(url);
   const result = await options.submit();
   if (!result.saved) throw new Error(`options refused the Homing base URL: ${result.error}`);

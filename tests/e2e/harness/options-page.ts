@@ -32,9 +32,17 @@ export class OptionsPage {
     return this.page.locator(testId(id));
   }
 
+  /** Opens the advanced section (the server addresses) unless it is open already. */
+  async openAdvanced(): Promise<void> {
+    if (!(await this.page.locator(testId('times-base-url')).isVisible())) await this.page.locator(testId('advanced-settings')).click();
+  }
+
   /** Fills the given fields, saves, and waits for the page to confirm the save. */
   async save(input: OptionsInput): Promise<void> {
-    if (input.timesBaseUrl !== undefined) await this.field('times-base-url').fill(input.timesBaseUrl);
+    if (input.timesBaseUrl !== undefined) {
+      await this.openAdvanced();
+      await this.field('times-base-url').fill(input.timesBaseUrl);
+    }
     if (input.checkinTime !== undefined) await this.field('checkin-time').fill(input.checkinTime);
     if (input.randomDelayMinutes !== undefined) await this.field('random-delay').fill(String(input.randomDelayMinutes));
     if (input.autoClaim !== undefined) await this.page.locator(testId('auto-claim')).setChecked(input.autoClaim);
@@ -45,9 +53,19 @@ export class OptionsPage {
     if (await refused.isVisible()) throw new Error(`options refused the settings: ${await refused.innerText()}`);
   }
 
-  /** The Homing base URL input (not part of OptionsInput, which the Times tests share). */
+  /** The Homing base URL input (not part of OptionsInput, which the Times tests share): under "advanced". */
   get homingBaseUrl() {
     return this.page.locator(testId('homing-base-url'));
+  }
+
+  /** The language select: `auto`, `zh-CN` or `en` (applies at once). */
+  get language() {
+    return this.page.locator(testId('language'));
+  }
+
+  /** The theme select: `auto`, `light` or `dark` (applies at once). */
+  get theme() {
+    return this.page.locator(testId('theme'));
   }
 
   get saved() {
