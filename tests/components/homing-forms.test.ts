@@ -90,6 +90,33 @@ describe('Homing password login', () => {
   });
 });
 
+describe('Homing login modes', () => {
+  it('marks the chosen mode with aria-pressed, and drops the last error when the mode changes', async () => {
+    const { wrapper, ui } = mountWith(HomingLoginForm);
+    await wrapper.find(byId('login-mode-password')).trigger('click');
+    expect(wrapper.find(byId('login-mode-password')).attributes('aria-pressed')).toBe('true');
+    expect(wrapper.find(byId('login-mode-sms')).attributes('aria-pressed')).toBe('false');
+    expect(wrapper.find('[role="tablist"]').exists()).toBe(false);
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(ui.error?.field).toBe('phone');
+    expect(wrapper.find(byId('phone-input')).attributes('aria-describedby')).toBe(wrapper.find(byId('error-message')).attributes('id'));
+    await wrapper.find(byId('login-mode-zgt')).trigger('click');
+    await flushPromises();
+    expect(ui.error).toBeUndefined();
+    expect(wrapper.find(byId('error-message')).exists()).toBe(false);
+  });
+
+  it('drops the error as soon as the form is edited', async () => {
+    const { wrapper, ui } = mountWith(HomingLoginForm);
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(ui.error).toBeDefined();
+    await wrapper.find(byId('phone-input')).setValue('1');
+    expect(ui.error).toBeUndefined();
+  });
+});
+
 describe('reset password form', () => {
   it.each([
     ['short1', /8 位/],

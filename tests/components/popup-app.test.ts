@@ -69,6 +69,18 @@ describe('popup', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('says in one line what it does and when while there is no account, and hides the add hint with its button', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, checkinTime: '07:30' });
+    const wrapper = await mountPopup([]);
+    expect(wrapper.find(byId('intro')).text()).toBe('每天 07:30（中国时间）自动签到，浏览器开着即可。');
+    expect(wrapper.find('.empty').exists()).toBe(true);
+    await wrapper.find(byId('add-account')).trigger('click');
+    await settle();
+    expect(wrapper.find(byId('add-account')).exists()).toBe(false);
+    expect(wrapper.find('.empty').exists()).toBe(false);
+    expect((await mountPopup([times])).find(byId('intro')).exists()).toBe(false);
+  });
+
   it('opens on the account list again once the login form is cancelled', async () => {
     const first = await mountPopup([]);
     await first.find(byId('add-account')).trigger('click');
