@@ -86,7 +86,13 @@ export default defineConfig({
     // WXT's background logger stays quiet only when import.meta.env.MODE is "production": in e2e mode it
     // would log. A build is production code whatever its mode (the manifest still sees the real mode).
     'vite:build:extendConfig': (_entrypoints, viteConfig) => {
-      viteConfig.define = { ...viteConfig.define, 'import.meta.env.MODE': JSON.stringify('production') };
+      // Likewise process.env.NODE_ENV, which libraries read (Lingui keeps its 7 KB message compiler
+      // unless it says production).
+      viteConfig.define = {
+        ...viteConfig.define,
+        'import.meta.env.MODE': JSON.stringify('production'),
+        'process.env.NODE_ENV': JSON.stringify('production'),
+      };
     },
   },
   manifest: ({ mode, browser }) => ({

@@ -73,7 +73,7 @@ export function popupStorage(count: number, now: number): Record<string, unknown
   }
   return {
     settings,
-    settings$: { v: 2 },
+    settings$: { v: 3 },
     accounts,
     accounts$: { v: 1 },
     secrets,

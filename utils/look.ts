@@ -1,4 +1,4 @@
-import { resolveLanguage, showLanguage, t } from './i18n/pages/index';
+import { loadWords, resolveLanguage, showLanguage, t } from './i18n/pages/index';
 import { parseSettings, settingsItem, type Settings } from './storage';
 import { uiLanguage } from './ui-language';
 
@@ -26,6 +26,8 @@ export async function applyLook(look: Look, doc: Document, titleKey: PageTitle):
 /** Applies the stored look now and after every change of the settings; resolves once applied. */
 export async function followLook(doc: Document, titleKey: PageTitle): Promise<() => void> {
   const apply = (value: unknown) => applyLook(parseSettings(value), doc, titleKey);
+  // The browser's language is the likely one: its words load while the settings are read.
+  void loadWords(resolveLanguage('auto', uiLanguage()));
   await apply(await settingsItem.getValue());
   return settingsItem.watch((value) => void apply(value));
 }

@@ -34,7 +34,11 @@ export const useAccountsStore = defineStore('accounts', () => {
   const ui = useUiStore();
   let unwatch: (() => void)[] = [];
 
-  async function load() {
+  let loading: Promise<void> | undefined;
+  /** Reads everything and follows it from then on; a second call shares the first (main.ts starts it early). */
+  const load = () => (loading ??= start());
+
+  async function start() {
     unwatch.forEach((stop) => stop());
     unwatch = [
       accountsItem.watch((value) => (accounts.value = parseList(accountSchema, value))),

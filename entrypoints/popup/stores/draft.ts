@@ -8,10 +8,13 @@ export type SendPurpose = 'times.sendCode' | 'homing.getSmsCode' | 'homing.forgo
 export const useDraftStore = defineStore('draft', () => {
   const draft = ref<LoginDraft>(EMPTY_LOGIN_DRAFT);
 
-  async function load() {
-    const stored = loginDraftSchema.safeParse(await loginDraftItem.getValue());
-    draft.value = stored.success ? stored.data : EMPTY_LOGIN_DRAFT;
-  }
+  let loading: Promise<void> | undefined;
+  /** Reads the stored draft; a second call shares the first (main.ts starts it early). */
+  const load = () =>
+    (loading ??= (async () => {
+      const stored = loginDraftSchema.safeParse(await loginDraftItem.getValue());
+      draft.value = stored.success ? stored.data : EMPTY_LOGIN_DRAFT;
+    })());
 
   function change(patch: Partial<LoginDraft>) {
     draft.value = { ...draft.value, ...patch };

@@ -6,16 +6,22 @@ export * from '../index';
 // of failures), loaded when the page first shows that language (at start, or when the language setting
 // changes): a page carries the words it shows, not every language's.
 
-const loaded = new Set<Lang>();
+const loading = new Map<Lang, Promise<void>>();
+
+/** Loads the pages' words of `lang`, once (a second call shares the first). */
+export function loadWords(lang: Lang): Promise<void> {
+  let words = loading.get(lang);
+  if (!words) {
+    words = Promise.all(lang === 'en' ? [import('../core/en'), import('./en')] : [import('../core/zh-CN'), import('./zh-CN')]).then(
+      ([{ core }, { pages }]) => i18n.load(lang, { ...core, ...pages }),
+    );
+    loading.set(lang, words);
+  }
+  return words;
+}
 
 /** Loads the pages' words of `lang` (once), then makes it the language shown. */
 export async function showLanguage(lang: Lang): Promise<void> {
-  if (!loaded.has(lang)) {
-    const [{ core }, { pages }] = await Promise.all(
-      lang === 'en' ? [import('../core/en'), import('./en')] : [import('../core/zh-CN'), import('./zh-CN')],
-    );
-    i18n.load(lang, { ...core, ...pages });
-    loaded.add(lang);
-  }
+  await loadWords(lang);
   setLanguage(lang);
 }
