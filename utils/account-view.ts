@@ -1,4 +1,4 @@
-import { TIMES_PRODUCTION_URL } from './api/times';
+import { TIMES_PRODUCTION_URL } from './api/hosts';
 import { chinaDate } from './china-time';
 import { text, type Text } from './i18n/keys';
 import { maskPhone } from './mask';

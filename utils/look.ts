@@ -23,11 +23,14 @@ export async function applyLook(look: Look, doc: Document, titleKey: PageTitle):
   else doc.documentElement.dataset.theme = look.theme;
 }
 
-/** Applies the stored look now and after every change of the settings; resolves once applied. */
-export async function followLook(doc: Document, titleKey: PageTitle): Promise<() => void> {
+/**
+ * Applies the stored look now and after every change of the settings; resolves once applied. `read`
+ * gives the stored settings (a page that reads them anyway hands its read over: one storage call less).
+ */
+export async function followLook(doc: Document, titleKey: PageTitle, read: () => Promise<unknown> = () => settingsItem.getValue()): Promise<() => void> {
   const apply = (value: unknown) => applyLook(parseSettings(value), doc, titleKey);
   // The browser's language is the likely one: its words load while the settings are read.
   void loadWords(resolveLanguage('auto', uiLanguage()));
-  await apply(await settingsItem.getValue());
+  await apply(await read());
   return settingsItem.watch((value) => void apply(value));
 }

@@ -1,4 +1,4 @@
-import { TIMES_PRODUCTION_URL } from './api/times';
+import { TIMES_PRODUCTION_URL } from './api/hosts';
 import { text, type Text } from './i18n/keys';
 import { settingsSchema, TIME_OF_DAY, type Settings } from './storage-schema';
 

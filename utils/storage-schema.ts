@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { TIMES_PRODUCTION_URL } from './api/times';
+import { TIMES_PRODUCTION_URL } from './api/hosts';
 
 // The shape of everything the extension stores, version 1. A stored value is read through these
 // schemas (safeParse, with a fallback), never trusted blindly. When a shape changes, bump the item's

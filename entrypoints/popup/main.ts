@@ -10,6 +10,6 @@ import '@/components/app.css';
 // accounts are read meanwhile, side by side with the words: the popup shows its data as soon as both
 // are in (npm run bench: popup load against a bare page).
 const pinia = createPinia();
-void Promise.all([followLook(document, 'app.name'), useAccountsStore(pinia).load(), useDraftStore(pinia).load()]).then(() =>
-  createApp(App).use(pinia).mount('#app'),
-);
+const accounts = useAccountsStore(pinia);
+const look = followLook(document, 'app.name', () => accounts.load().then(() => accounts.settings));
+void Promise.all([look, useDraftStore(pinia).load()]).then(() => createApp(App).use(pinia).mount('#app'));

@@ -7,8 +7,7 @@ import { text } from '../i18n/keys';
 // claims and expiry docs/api/times-member-more-api.md). Every answer is a `{code, data, message}`
 // envelope; success is code 200.
 
-export const TIMES_PRODUCTION_URL = 'https://m-center-prod-linli.timesgroup.cn';
-export const TIMES_UAT_URL = 'https://m-center-uat-linli.timesgroup.cn';
+export { TIMES_PRODUCTION_URL, TIMES_UAT_URL } from './hosts';
 export const AREA_CODE = '86';
 
 export const PATHS = {
