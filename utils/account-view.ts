@@ -1,7 +1,5 @@
 import { TIMES_PRODUCTION_URL } from './api/hosts';
 import { chinaDate } from './china-time';
-import { text, type Text } from './i18n/keys';
-import { maskPhone } from './mask';
 import { isCheckedIn, RUNNING_STALE_MS } from './schedule';
 import type { Account, DayRecord } from './storage-schema';
 
@@ -39,25 +37,7 @@ export function serverLabel(account: Account): string | undefined {
   }
 }
 
-/** The account's name in lists: a masked phone, or the Homing user code when there is no phone. */
-export function accountLabel(account: Account): string {
-  if (account.provider === 'times') return maskPhone(account.phone);
-  return account.mobile ? maskPhone(account.mobile) : account.userCode;
-}
-
-/** The account's name in the popup: its nickname where one is set, else accountLabel (a masked phone). */
-export function displayName(account: Account): string {
-  const nickname = account.provider === 'times' ? account.nickname?.trim() : undefined;
-  return nickname || accountLabel(account);
-}
-
-/** The longest nickname the worker accepts (timesAccountSchema in utils/storage-schema.ts). */
-export const NICKNAME_MAX_LENGTH = 20;
-
-/** Why a nickname (already trimmed) can't be saved, or undefined when it can (empty clears it). */
-export function nicknameProblem(nickname: string): Text | undefined {
-  return nickname.length > NICKNAME_MAX_LENGTH ? text('error.nicknameTooLong', { max: NICKNAME_MAX_LENGTH }) : undefined;
-}
+export { accountLabel, displayName, NICKNAME_MAX_LENGTH, nicknameProblem } from './account-name';
 
 /** How many Times accounts are checked in today (done or already, China date), out of how many. */
 export function doneSummary(accounts: Account[], records: Record<string, DayRecord>, now: number): { done: number; total: number } {

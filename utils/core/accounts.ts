@@ -5,6 +5,8 @@ import { isCheckedIn } from '../schedule';
 import { sessionFromGrant } from '../session';
 import type { Account, Secret } from '../storage-schema';
 import { phoneError, smsCodeError } from '../validation';
+import { nicknameProblem } from '../account-name';
+import { updateTimesAccount } from './account-store';
 import type { CorePorts } from './ports';
 import type { Sessions } from './sessions';
 
@@ -17,7 +19,6 @@ export function refuseInvalid(error: Text | undefined): void {
 }
 
 export const timesKey = (phone: string) => `times:${phone}`;
-export const NICKNAME_MAX = 20;
 
 export type Accounts = ReturnType<typeof createAccounts>;
 
@@ -91,17 +92,11 @@ export function createAccounts(ports: CorePorts, sessions: Sessions) {
   /** Sets a Times account's nickname (trimmed, at most 20 characters); an empty one clears it. */
   async function renameAccount(key: string, nickname: string): Promise<void> {
     const name = nickname.trim();
-    refuseInvalid(name.length > NICKNAME_MAX ? text('error.nicknameTooLong', { max: NICKNAME_MAX }) : undefined);
+    refuseInvalid(nicknameProblem(name));
     if (!(await store.readAccounts()).some((account) => account.key === key && account.provider === 'times')) {
       throw new ApiError('rejected', text('error.accountMissing'));
     }
-    await store.updateAccounts((accounts) =>
-      accounts.map((account) => {
-        if (account.key !== key || account.provider !== 'times') return account;
-        const { nickname: _old, ...rest } = account;
-        return name ? { ...rest, nickname: name } : rest;
-      }),
-    );
+    await updateTimesAccount(store, key, ({ nickname: _old, ...rest }) => (name ? { ...rest, nickname: name } : rest));
   }
 
   return { timesSendCode, timesLogin, saveAccount, removeAccount, renameAccount };

@@ -4,6 +4,7 @@ import { HandoffError, openHandoff, sealHandoff } from '../handoff';
 import type { TimesAccount } from '../storage-schema';
 import { passphraseError } from '../validation';
 import { refuseInvalid, timesKey, type Accounts } from './accounts';
+import { updateTimesAccount } from './account-store';
 import type { CorePorts } from './ports';
 import type { Sessions } from './sessions';
 
@@ -31,13 +32,7 @@ export function createHandoff(ports: CorePorts, sessions: Sessions, accounts: Ac
       const { phone, memberId, server, nickname, addedAt } = account;
       bundle = await sealHandoff({ account: { phone, memberId, server, nickname, addedAt }, secret, exportedAt: clock.now() }, passphrase);
       // Marked before the tokens go: an account without tokens is never left looking active.
-      await store.updateAccounts((all) =>
-        all.map((a) => {
-          if (a.key !== key || a.provider !== 'times') return a;
-          const { sessionUnsaved: _flag, ...rest } = a;
-          return { ...rest, session: 'handed-off' };
-        }),
-      );
+      await updateTimesAccount(store, key, ({ sessionUnsaved: _flag, ...rest }) => ({ ...rest, session: 'handed-off' }));
     });
     return bundle;
   }

@@ -1,5 +1,3 @@
-import { maskPhone } from '../mask';
-import type { Account } from '../storage-schema';
 import type { CorePorts, Notice } from './ports';
 
 /**
@@ -13,8 +11,5 @@ export async function notifyOnce(ports: CorePorts, id: string, notice: Notice): 
   await ports.notifier.notify(id, notice).catch(() => undefined);
 }
 
-/** How notices and lists name an account: its nickname, else its masked phone (never the full number). */
-export function displayName(account: Account): string {
-  if (account.provider === 'times') return account.nickname || maskPhone(account.phone);
-  return account.mobile ? maskPhone(account.mobile) : account.userCode;
-}
+/** How notices and lists name an account (utils/account-name.ts): never by its full number. */
+export { displayName } from '../account-name';

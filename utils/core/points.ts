@@ -1,6 +1,7 @@
 import { addChinaDays, chinaDate } from '../china-time';
 import type { MemberInfo, TimesAccount } from '../storage-schema';
 import { displayName, notifyOnce } from './notices';
+import { updateTimesAccount } from './account-store';
 import type { CorePorts } from './ports';
 import type { Sessions } from './sessions';
 
@@ -38,9 +39,7 @@ export function createPoints(ports: CorePorts, sessions: Sessions) {
     try {
       const member = await call(account.key, (auth, client) => client.memberDetail(auth, account.phone));
       if (member.points === undefined) return undefined;
-      await store.updateAccounts((accounts) =>
-        accounts.map((a) => (a.key === account.key && a.provider === 'times' ? { ...a, points: member.points } : a)),
-      );
+      await updateTimesAccount(store, account.key, (stored) => ({ ...stored, points: member.points }));
       return member.points;
     } catch {
       return undefined;

@@ -4,6 +4,7 @@ import { bearer, type TimesClient } from '../api/times';
 import { needsRefresh, refreshRetryDelayMs, sessionFromGrant } from '../session';
 import { singleFlight } from '../single-flight';
 import type { TimesAccount, TimesSecret } from '../storage-schema';
+import { updateTimesAccount } from './account-store';
 import { displayName, notifyOnce } from './notices';
 import type { CorePorts } from './ports';
 
@@ -59,15 +60,9 @@ export function createSessions(ports: CorePorts) {
   }
 
   async function flagUnsaved(key: string, on: boolean): Promise<void> {
-    await store
-      .updateAccounts((accounts) =>
-        accounts.map((account) => {
-          if (account.key !== key || account.provider !== 'times') return account;
-          const { sessionUnsaved: _flag, ...rest } = account;
-          return on ? { ...rest, sessionUnsaved: true } : rest;
-        }),
-      )
-      .catch(() => undefined);
+    await updateTimesAccount(store, key, ({ sessionUnsaved: _flag, ...rest }) => (on ? { ...rest, sessionUnsaved: true } : rest)).catch(
+      () => undefined,
+    );
   }
 
   /**
@@ -123,14 +118,7 @@ export function createSessions(ports: CorePorts) {
     const stored = (await store.readSecrets())[key];
     if (stored?.provider !== 'times' || stored.refreshToken !== current.refreshToken) return;
     unsaved.delete(key);
-    let refused: TimesAccount | undefined;
-    await store.updateAccounts((accounts) =>
-      accounts.map((account) => {
-        if (account.key !== key || account.provider !== 'times') return account;
-        refused = account;
-        return { ...account, session: 'relogin' };
-      }),
-    );
+    const refused = await updateTimesAccount(store, key, (account) => ({ ...account, session: 'relogin' }));
     if (refused) await notifyOnce(ports, `relogin:${key}`, { kind: 'relogin', account: displayName(refused) });
   }
 

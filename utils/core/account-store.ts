@@ -1,0 +1,22 @@
+import type { TimesAccount } from '../storage-schema';
+import type { StateStore } from './ports';
+
+/**
+ * Changes one Times account in the stored list (the others, and Homing accounts, are left as they
+ * are); nothing when there is no such account. Resolves to the account as it was before the change.
+ */
+export async function updateTimesAccount(
+  store: StateStore,
+  key: string,
+  change: (account: TimesAccount) => TimesAccount,
+): Promise<TimesAccount | undefined> {
+  let before: TimesAccount | undefined;
+  await store.updateAccounts((accounts) =>
+    accounts.map((account) => {
+      if (account.key !== key || account.provider !== 'times') return account;
+      before = account;
+      return change(account);
+    }),
+  );
+  return before;
+}
