@@ -30,7 +30,7 @@ export interface WeekView {
 export const BOX_DAYS: Record<number, 'box' | 'gift'> = { 3: 'box', 7: 'gift' };
 
 /** The cycle day a signed streak sits on: `streak mod 7`, a positive multiple of 7 being day 7. */
-const signedDay = (streak: number) => (streak <= 0 ? 1 : ((streak - 1) % 7) + 1);
+export const signedDay = (streak: number) => (streak <= 0 ? 1 : ((streak - 1) % 7) + 1);
 /** The next day to sign after `streak` signed days: `(streak mod 7) + 1`, so day 7 is followed by day 1. */
 const nextDay = (streak: number) => (Math.max(streak, 0) % 7) + 1;
 

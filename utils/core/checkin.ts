@@ -9,6 +9,7 @@ import type { DayRecord, TimesAccount } from '../storage-schema';
 import { checkinVerdict, needsStatusAfter, postOutcomeOf, shouldPost, type PostOutcome, type StatusRead } from './decide';
 import { recordDay } from './days';
 import { displayName, notifyOnce } from './notices';
+import { signedDay } from '../week-view';
 import type { Points } from './points';
 import type { CorePorts } from './ports';
 import { RELOGIN_MESSAGE, type Sessions } from './sessions';
@@ -25,7 +26,7 @@ export const CHECKINS_IN_FLIGHT = 3;
 /** The reward of today's sign-in: the award of the cycle's day the streak has reached (count mod 7, 0 → 7). */
 export function rewardOfToday(status: SignStatus): number | undefined {
   if (!status.signed || status.streak < 1) return undefined;
-  const day = status.streak % 7 || 7;
+  const day = signedDay(status.streak);
   return status.week.find((cell) => cell.day === day)?.reward;
 }
 
