@@ -104,6 +104,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: [`${TIMES_PRODUCTION_ORIGIN}/*`, ...(mode === 'e2e' ? LOOPBACK : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
+    // Chrome 123 is the first with CSS light-dark(), which the colours use (components/app.css).
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : { minimum_chrome_version: '123' }),
   }),
 });
