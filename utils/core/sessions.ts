@@ -12,6 +12,8 @@ import type { CorePorts } from './ports';
 
 /** The session can't be used any more: only a new SMS login helps. */
 export const RELOGIN_MESSAGE = text('error.unauthorized');
+/** The rotated pair could not be stored: nothing uses it until it is (utils/core/sessions.ts). */
+export const UNSAVED_MESSAGE = text('error.sessionUnsaved');
 /** Writes of a rotated pair tried before giving up (the old refresh token is spent once rotated). */
 const SAVE_TRIES = 3;
 
@@ -25,28 +27,42 @@ export function createSessions(ports: CorePorts) {
   // Rotated pairs that could not be written: newer than what is stored, so they win until saved.
   const unsaved = new Map<string, TimesSecret>();
 
+  /**
+   * The live session. A rotated pair held in memory (its write failed) is stored first: no call uses
+   * an access token that is not in storage (the runner's file, the extension's storage.local), or a
+   * process that ends would leave only the spent refresh token behind. Throws ApiError `server`
+   * (UNSAVED_MESSAGE) while it still can't be stored; `unauthorized` when there is no session.
+   */
   async function timesSecret(key: string): Promise<TimesSecret> {
     const held = unsaved.get(key);
     if (held) {
-      // Storage may work again: store it now; either way the held pair is the live one.
-      await persist(key, held);
+      if (!(await persist(key, held))) throw new ApiError('server', UNSAVED_MESSAGE);
       return held;
     }
     const secret = (await store.readSecrets())[key];
-    if (secret?.provider !== 'times') throw new ApiError('unauthorized', RELOGIN_MESSAGE);
-    return secret;
+    if (secret?.provider === 'times') return secret;
+    // An account listed as active without a session (its stored entry was damaged and left out): only
+    // a new login helps, and the user hears so once, instead of a day failing silently every day.
+    const orphan = (await store.readAccounts()).find((account) => account.key === key && account.provider === 'times' && account.session === 'active');
+    if (orphan) await endSession(key);
+    throw new ApiError('unauthorized', RELOGIN_MESSAGE);
   }
 
-  /** Writes a rotated pair, retried; true once it is stored (the account's warning is then cleared). */
+  /**
+   * Writes a rotated pair, retried; true once it is stored (the account's warning is then cleared) or
+   * no longer wanted (the account was removed, or `current` was replaced by a new login). After the
+   * last failed try the pair is held in memory and the account flagged `sessionUnsaved`.
+   */
   async function persist(key: string, next: TimesSecret, current?: TimesSecret): Promise<boolean> {
     for (let tryNo = 1; tryNo <= SAVE_TRIES; tryNo += 1) {
       try {
         await store.updateSecrets((secrets) => {
           const stored = secrets[key];
-          // Removed meanwhile (the account was deleted) or replaced (a new login): leave it alone.
           if (stored?.provider !== 'times') return secrets;
-          if (current && stored.refreshToken !== current.refreshToken && stored.refreshToken !== next.refreshToken) return secrets;
-          return { ...secrets, [key]: next };
+          // Replaced by a new login while the refresh was on its way: leave that alone. (A pair held in
+          // memory is always stored before it is rotated again, so `current` is what storage holds.)
+          const replaced = current && stored.refreshToken !== current.refreshToken && stored.refreshToken !== next.refreshToken;
+          return replaced ? secrets : { ...secrets, [key]: next };
         });
         if (unsaved.delete(key)) await flagUnsaved(key, false);
         return true;
@@ -107,9 +123,9 @@ export function createSessions(ports: CorePorts) {
       throw error;
     }
     // The old refresh token is spent now: the new pair is stored before anyone uses it. If it can't be
-    // stored after retries, it is held in memory (the spent one is never sent again) and the account
-    // is flagged `sessionUnsaved`, which the popup shows.
-    await persist(key, next, current);
+    // stored after retries, it is held in memory (the spent one is never sent again), the account is
+    // flagged `sessionUnsaved` (the popup says so) and this call fails like a passing error.
+    if (!(await persist(key, next, current))) throw new ApiError('server', UNSAVED_MESSAGE);
     return next;
   }
 
@@ -117,6 +133,11 @@ export function createSessions(ports: CorePorts) {
     // Only the session that was refused: a new login (or a removal) meanwhile is left alone.
     const stored = (await store.readSecrets())[key];
     if (stored?.provider !== 'times' || stored.refreshToken !== current.refreshToken) return;
+    await endSession(key);
+  }
+
+  /** The account needs a new login: marked `relogin`, told once. */
+  async function endSession(key: string): Promise<void> {
     unsaved.delete(key);
     const refused = await updateTimesAccount(store, key, (account) => ({ ...account, session: 'relogin' }));
     if (refused) await notifyOnce(ports, `relogin:${key}`, { kind: 'relogin', account: displayName(refused) });
@@ -171,6 +192,7 @@ export function createSessions(ports: CorePorts) {
    * was is waited for, and its rotated pair is the one handed over. Rejects with `use`'s error (the
    * session then stays), or ApiError `unauthorized` when there is no session.
    */
+  const TAKEN = new ApiError('rejected', text('error.handedOff'));
   async function takeOut(key: string, use: (secret: TimesSecret) => Promise<void>): Promise<void> {
     for (;;) {
       let ours = false;
@@ -181,9 +203,12 @@ export function createSessions(ports: CorePorts) {
           await use(secret);
           await store.updateSecrets(({ [key]: _taken, ...rest }) => rest);
           unsaved.delete(key);
-          return secret;
+          // A caller that joined this slot as if it were a refresh must not get the session that just
+          // left: it is refused, and takeOut itself resolves below.
+          throw TAKEN;
         });
       } catch (error) {
+        if (ours && error === TAKEN) return;
         if (ours) throw error;
         // A refresh that was in flight failed: the slot is free now, take the session as it is.
       }

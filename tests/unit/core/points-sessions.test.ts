@@ -100,21 +100,79 @@ describe('a rotated token pair that cannot be saved', () => {
     expect(times.refreshTokensSeen).toEqual([`login-refresh-${PHONE}`, 'refresh-1']);
   });
 
-  it('holds the new pair, flags the account for the popup, and still never re-sends the spent token', async () => {
+  it('holds the new pair unused, flags the account for the popup, and never re-sends the spent token', async () => {
+    const { engine, times, memory, clock } = setup();
+    memory.state.secrets[KEY] = expire(memory.state.secrets[KEY] as TimesSecret);
+    memory.failNext.secrets = 3;
+    await expect(engine.refreshTimesSession(KEY)).rejects.toMatchObject({ kind: 'server', transient: true });
+    expect(memory.state.accounts[0]).toMatchObject({ sessionUnsaved: true });
+    // Storage still holds the spent pair; while the new one can't be stored, nothing is sent at all.
+    expect((memory.state.secrets[KEY] as TimesSecret).refreshToken).toBe(`login-refresh-${PHONE}`);
+    memory.failNext.secrets = 100;
+    await expect(engine.refreshTimesSession(KEY)).rejects.toMatchObject({ kind: 'server' });
+    await engine.runDue(EIGHT);
+    expect(times.refreshTokensSeen).toEqual([`login-refresh-${PHONE}`]);
+    expect(times.calls.signStatus).toBeUndefined();
+    expect(times.calls.collect).toBeUndefined();
+    // Once storage works again (by the check-in's retry) the held pair is written first, then used.
+    memory.failNext.secrets = 0;
+    clock.t = EIGHT + 5 * 60_000;
+    await engine.runDue(clock.t);
+    expect((memory.state.secrets[KEY] as TimesSecret).refreshToken).toBe('refresh-1');
+    expect(memory.state.accounts[0]).not.toHaveProperty('sessionUnsaved');
+    expect(times.calls.collect).toBe(1);
+    expect(times.refreshTokensSeen).toEqual([`login-refresh-${PHONE}`]);
+  });
+
+  it('stores a held pair before it is rotated again, so no refresh token is ever sent twice', async () => {
     const { engine, times, memory } = setup();
     memory.state.secrets[KEY] = expire(memory.state.secrets[KEY] as TimesSecret);
     memory.failNext.secrets = 3;
-    await engine.refreshTimesSession(KEY);
-    expect(memory.state.accounts[0]).toMatchObject({ sessionUnsaved: true });
-    // Storage still holds the spent pair, but the next refresh sends the one held in memory.
-    expect((memory.state.secrets[KEY] as TimesSecret).refreshToken).toBe(`login-refresh-${PHONE}`);
-    memory.failNext.secrets = 100;
-    await engine.refreshTimesSession(KEY);
-    expect(times.refreshTokensSeen).toEqual([`login-refresh-${PHONE}`, 'refresh-1']);
-    // Once storage works again the held pair is written and the warning goes.
+    await expect(engine.refreshTimesSession(KEY)).rejects.toMatchObject({ kind: 'server' });
     memory.failNext.secrets = 0;
-    await engine.runDue(EIGHT);
+    await engine.refreshTimesSession(KEY); // the held refresh-1 is stored, then rotated to refresh-2
     expect((memory.state.secrets[KEY] as TimesSecret).refreshToken).toBe('refresh-2');
-    expect(memory.state.accounts[0]).not.toHaveProperty('sessionUnsaved');
+    await engine.refreshTimesSession(KEY);
+    expect(times.refreshTokensSeen).toEqual([`login-refresh-${PHONE}`, 'refresh-1', 'refresh-2']);
+  });
+
+  it('ends a session whose held pair the server refuses: re-login, one notice, no resend', async () => {
+    const { engine, times, memory, notices } = setup();
+    memory.state.secrets[KEY] = expire(memory.state.secrets[KEY] as TimesSecret);
+    memory.failNext.secrets = 3;
+    await expect(engine.refreshTimesSession(KEY)).rejects.toMatchObject({ kind: 'server' });
+    memory.failNext.secrets = 0;
+    times.refuseRefresh = true;
+    await expect(engine.refreshTimesSession(KEY)).rejects.toMatchObject({ kind: 'unauthorized' });
+    expect(memory.state.accounts[0]).toMatchObject({ session: 'relogin' });
+    expect(notices.map((n) => n.notice.kind)).toEqual(['relogin']);
+  });
+});
+
+describe('an account listed without a session', () => {
+  it('asks for a new login once instead of failing silently every day', async () => {
+    const { engine, times, memory, notices, clock } = setup();
+    delete memory.state.secrets[KEY]; // a damaged entry, left out when read
+    await engine.runDue(EIGHT);
+    expect(memory.state.accounts[0]).toMatchObject({ session: 'relogin' });
+    expect(times.calls.collect).toBeUndefined();
+    clock.t = chinaMoment('2026-11-24', '09:00');
+    await engine.runDue(clock.t);
+    expect(notices.map((n) => n.notice.kind)).toEqual(['relogin']);
+  });
+});
+
+describe('the hand-off slot', () => {
+  it('refuses a refresh that joins it instead of handing that caller the session that left', async () => {
+    const { engine, memory, times } = setup();
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const taking = engine.takeOut(KEY, () => gate);
+    const joiner = engine.refreshTimesSession(KEY);
+    release();
+    await taking;
+    await expect(joiner).rejects.toMatchObject({ kind: 'rejected' });
+    expect(memory.state.secrets[KEY]).toBeUndefined();
+    expect(times.refreshTokensSeen).toEqual([]);
   });
 });

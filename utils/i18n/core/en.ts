@@ -47,6 +47,7 @@ export const core: CoreCatalogue = {
   'error.zgtTokenRequired': 'A browser cannot open the 智桂通 app to log in: paste a 智桂通 token',
   'error.incompleteRequest': 'The request is incomplete. Check it and try again',
   'error.notLoggedIn': 'Not logged in',
+  'error.sessionUnsaved': 'The login could not be saved. Trying again later; if this goes on, log in again',
   'error.handedOff': 'This account was moved to an always-on device. Log in again to check in here',
   'error.handoffNoSession': 'This account has no live login to move',
   'error.zgt.fail': 'The 智桂通 login failed. Get a new token',

@@ -46,6 +46,7 @@ export const core = {
   'error.zgtTokenRequired': '浏览器中无法调用智桂通 App 登录，请粘贴智桂通 token',
   'error.incompleteRequest': '请求参数不完整，请检查后重试',
   'error.notLoggedIn': '未登录',
+  'error.sessionUnsaved': '登录信息未能保存，稍后重试；如一直如此，请重新登录',
   'error.handedOff': '该账号已迁移到常驻设备，如需在此签到请重新登录',
   'error.handoffNoSession': '该账号当前没有有效登录，无法迁移',
   'error.zgt.fail': '智桂通登录失败，请重新获取 token',
