@@ -1,3 +1,4 @@
+import { maskPhone } from '@/utils/mask';
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -75,7 +76,8 @@ export async function readStateFile(path: string): Promise<RunnerState | undefin
   if (typeof version === 'number' && version > STATE_VERSION) throw new StateFileError('newer', String(version));
   const parsed = stateFileSchema.safeParse(value);
   if (!parsed.success) {
-    const path = parsed.error.issues[0]?.path.map(String).join('.');
+    // The path names a record key, `times:<phone>`: masked, as everything the runner prints.
+    const path = parsed.error.issues[0]?.path.map((part) => String(part).replace(/\d{7,}/g, (digits) => maskPhone(digits))).join('.');
     throw new StateFileError('damaged', path || 'format');
   }
   return parsed.data;

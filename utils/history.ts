@@ -49,15 +49,15 @@ export function upsertEntry(tuples: HistoryTuple[] | undefined, entry: HistoryEn
 /**
  * The China dates strictly between the account's last known day and today on which nothing was
  * recorded: the browser (or runner) never ran to check in. `since` (ms epoch, when the session began)
- * bounds the search: days before an account existed can't be missed. At most HISTORY_MAX_DAYS.
+ * bounds the search: the day it began and the days before can't be missed. At most HISTORY_MAX_DAYS.
  */
 export function missedDates(entries: HistoryEntry[], since: number, now: number): string[] {
   const today = chinaDate(now);
   const first = chinaDate(since);
   const last = entries.reduce<string | undefined>((latest, entry) => (!latest || entry.date > latest ? entry.date : latest), undefined);
-  // The day the session began counts too: a login runs the check-in at once when its time has passed,
-  // so a day with a login and no record is one whose check-in time came while nothing ran.
-  let date = last && last >= first ? addChinaDays(last, 1) : first;
+  // The day the session began is not counted: a login (or a hand-off import) may come after that day's
+  // check-in time, and the runner's login does not check in by itself.
+  let date = addChinaDays(last && last > first ? last : first, 1);
   const known = new Set(entries.map((entry) => entry.date));
   const missed: string[] = [];
   while (date < today && missed.length < HISTORY_MAX_DAYS) {

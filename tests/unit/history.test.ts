@@ -71,12 +71,12 @@ describe('missed days', () => {
     },
   );
 
-  it('counts from the session start when there is no record, the start day included', () => {
-    expect(missedDates([], chinaMoment('2026-11-24', '07:00'), chinaMoment('2026-11-26', '09:00'))).toEqual(['2026-11-24', '2026-11-25']);
+  it('counts from the day after the session start when there is no record (a login may come late)', () => {
+    expect(missedDates([], chinaMoment('2026-11-24', '07:00'), chinaMoment('2026-11-27', '09:00'))).toEqual(['2026-11-25', '2026-11-26']);
   });
 
   it('does not reach back before a new login', () => {
-    expect(missedDates([day('2026-11-01')], chinaMoment('2026-11-25', '10:00'), chinaMoment('2026-11-26', '09:00'))).toEqual(['2026-11-25']);
+    expect(missedDates([day('2026-11-01')], chinaMoment('2026-11-25', '10:00'), chinaMoment('2026-11-28', '09:00'))).toEqual(['2026-11-26', '2026-11-27']);
   });
 
   it('finds none when yesterday has a record', () => {

@@ -36,3 +36,19 @@ describe('runner state store', () => {
     expect((await store.readSecrets()).a).toMatchObject({ refreshToken: 'r3' });
   });
 });
+
+describe('runner state file', () => {
+  it('names where a damaged file is wrong without printing a full phone number', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readStateFile, StateFileError } = await import('@/runner/state-file');
+    const path = join(await mkdtemp(join(tmpdir(), 'linli-state-')), 'state.json');
+    const state = { ...emptyState(), secrets: { 'times:13812345678': { ...secret(1), refreshToken: 42 } } };
+    await writeFile(path, JSON.stringify(state));
+    const error = await readStateFile(path).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StateFileError);
+    expect(`${(error as Error).message} ${(error as { where: string }).where}`).not.toContain('13812345678');
+    expect((error as { where: string }).where).toBe('secrets.times:138****5678.refreshToken');
+  });
+});

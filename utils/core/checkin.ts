@@ -78,7 +78,8 @@ export function createCheckins(ports: CorePorts, sessions: Sessions, points: Poi
    * record written; rejects with ApiError when the day's attempt failed (the record says so too).
    */
   function checkIn(key: string, manual = false): Promise<DayRecord | undefined> {
-    return oneCheckinPerAccount(key, () => attempt(key, manual));
+    // Three accounts at a time, whoever triggers them (the alarm, the popup's buttons, a runner).
+    return oneCheckinPerAccount(key, () => limit(() => attempt(key, manual)));
   }
 
   async function attempt(key: string, manual: boolean): Promise<DayRecord | undefined> {
@@ -161,7 +162,7 @@ export function createCheckins(ports: CorePorts, sessions: Sessions, points: Poi
       if (account.provider !== 'times' || account.session !== 'active') return false;
       return force || checkInDue({ key: account.key, canCheckIn: true, record: records[account.key] }, settings, now);
     });
-    await Promise.allSettled(due.map((account) => limit(() => checkIn(account.key, force))));
+    await Promise.allSettled(due.map((account) => checkIn(account.key, force)));
   }
 
   /** The popup's claim button: claims the account's unclaimed 邦豆, then reads the balance. */

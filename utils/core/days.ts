@@ -45,12 +45,16 @@ export async function reportPastDays(ports: CorePorts, now: number): Promise<voi
             ? { ...stored, [account.key]: { ...stored[account.key], state: 'failed', lost: true, nextRetryAt: undefined } }
             : stored,
         );
-        await notifyOnce(ports, `lost:${account.key}:${record.date}`, {
-          kind: 'lost',
-          account: displayName(account),
-          date: record.date,
-          reason: record.error,
-        });
+        // Told only for an account still checked in here: an ended session had its re-login notice,
+        // a handed-off one is the runner's business now.
+        if (account.session === 'active') {
+          await notifyOnce(ports, `lost:${account.key}:${record.date}`, {
+            kind: 'lost',
+            account: displayName(account),
+            date: record.date,
+            reason: record.error,
+          });
+        }
       }
       const logged = entries.find((entry) => entry.date === record.date);
       if (!logged || (unfinished && logged.state === 'failed')) {

@@ -163,3 +163,32 @@ describe('a failing notifier', () => {
     expect(memory.state.checkins[KEY]).toMatchObject({ state: 'failed', lost: true });
   });
 });
+
+describe('three at a time', () => {
+  it('holds the buttons to 3 accounts in flight as well', async () => {
+    const phones = ['13400000001', '13400000002', '13400000003', '13400000004', '13400000005'];
+    const { engine, times } = setup(phones);
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    times.gate = () => held;
+    const presses = phones.map((phone) => engine.checkIn(`times:${phone}`, true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(times.inFlight).toBe(3);
+    release();
+    await Promise.all(presses);
+    expect(times.maxInFlight).toBe(3);
+    expect(times.calls.collect).toBe(5);
+  });
+});
+
+describe('a day left unfinished by an account no longer checked in here', () => {
+  it.each(['relogin', 'handed-off'] as const)('is logged as lost but not told again (%s)', async (session) => {
+    const { engine, memory, notices } = setup();
+    memory.state.accounts[0] = { ...memory.state.accounts[0], session } as never;
+    memory.state.checkins[KEY] = { date: '2026-11-23', state: 'failed', attempts: 1, at: EIGHT, nextRetryAt: EIGHT + 300_000 };
+    await engine.reportPastDays(chinaMoment('2026-11-24', '09:00'));
+    expect(memory.state.checkins[KEY]).toMatchObject({ lost: true });
+    expect(decodeHistory(memory.state.history[KEY])).toEqual([expect.objectContaining({ date: '2026-11-23', state: 'lost' })]);
+    expect(notices).toEqual([]);
+  });
+});
