@@ -42,7 +42,8 @@ export { accountLabel, displayName, NICKNAME_MAX_LENGTH, nicknameProblem } from 
 /** How many Times accounts are checked in today (done or already, China date), out of how many. */
 export function doneSummary(accounts: Account[], records: Record<string, DayRecord>, now: number): { done: number; total: number } {
   const today = chinaDate(now);
-  const times = accounts.filter((account) => account.provider === 'times');
+  // A handed-off account is checked in by the runner now: it is not counted here (as in the badge).
+  const times = accounts.filter((account) => account.provider === 'times' && account.session !== 'handed-off');
   const done = times.filter((account) => {
     const record = records[account.key];
     return record?.date === today && isCheckedIn(record);

@@ -1,4 +1,5 @@
 import { chinaDate } from './china-time';
+import { doneSummary } from './account-view';
 import { text, type Text } from './i18n/keys';
 import { isCheckedIn } from './schedule';
 import type { Account, DayRecord } from './storage-schema';
@@ -33,14 +34,9 @@ export function badgeState(accounts: Account[], records: Record<string, DayRecor
  * needs attention.
  */
 export function badgeTitle(accounts: Account[], records: Record<string, DayRecord>, now: number): Text {
-  const today = chinaDate(now);
-  const times = accounts.filter((account) => account.provider === 'times');
-  const done = times.filter((account) => {
-    const record = records[account.key];
-    return record?.date === today && isCheckedIn(record);
-  }).length;
-  if (badgeState(accounts, records, now) === 'attention') return text('title.attention', { done, total: times.length });
-  return times.length === 0 ? text('title.none') : text('title.done', { done, total: times.length });
+  const { done, total } = doneSummary(accounts, records, now);
+  if (badgeState(accounts, records, now) === 'attention') return text('title.attention', { done, total });
+  return total === 0 ? text('title.none') : text('title.done', { done, total });
 }
 
 export const BADGE = {

@@ -35,8 +35,10 @@ export function whenLabel(at: number, now: number): Text {
  * record, of any date.
  */
 export function nextRun(account: Account, record: DayRecord | undefined, settings: ScheduleSettings, now: number): NextRun | undefined {
-  if (account.provider !== 'times' || account.session === 'relogin') return undefined;
-  const at = nextCheckinAt({ key: account.key, canCheckIn: true, record }, settings, now);
+  // Only an account this extension checks in (not one that needs a new login or was handed off).
+  if (account.provider !== 'times' || account.session !== 'active') return undefined;
+  // Overdue work runs as soon as the worker wakes: a moment already past reads as now.
+  const at = Math.max(nextCheckinAt({ key: account.key, canCheckIn: true, record }, settings, now), now);
   const retry = record?.date === chinaDate(now) && record.state === 'failed' && record.nextRetryAt !== undefined && !record.lost;
   return { at, retry, label: whenLabel(at, now) };
 }

@@ -51,6 +51,11 @@ export const memberItem = /* @__PURE__ */ storage.defineItem<Record<string, Memb
 export const historyItem = /* @__PURE__ */ storage.defineItem<Record<string, HistoryTuple[]>>('local:history', { fallback: {}, version: 1 });
 export const notifiedItem = /* @__PURE__ */ storage.defineItem<string[]>('local:notified', { fallback: [], version: 1 });
 export const EMPTY_LOGIN_DRAFT: LoginDraft = { open: false, provider: 'times', phone: '', sent: {} };
+/**
+ * The account whose history the popup opened: the history page is opened without it in its address,
+ * which would put a full phone number in the tab's title, the address bar and the browser's history.
+ */
+export const historyAccountItem = /* @__PURE__ */ storage.defineItem<string>('session:historyAccount', { fallback: '' });
 export const loginDraftItem = /* @__PURE__ */ storage.defineItem<LoginDraft>('session:loginDraft', { fallback: EMPTY_LOGIN_DRAFT, version: 1 });
 
 /** Stored settings, each field that fails validation replaced by its default. */

@@ -5,6 +5,7 @@ import AccountItem from '@/components/AccountItem.vue';
 import { chinaMoment } from '@/utils/china-time';
 import { nextCheckinAt } from '@/utils/schedule';
 import type { Account, DayRecord, MemberInfo } from '@/utils/storage';
+import { historyAccountItem } from '@/utils/storage';
 
 const byId = (id: string) => `[data-testid="${id}"]`;
 const now = chinaMoment('2026-11-23', '09:00');
@@ -214,9 +215,11 @@ describe('account card: removal asks first', () => {
 });
 
 describe('account card: history', () => {
-  it("opens the account's history page in a new tab", async () => {
+  it("opens the account's history page in a new tab, with no phone number in its address", async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
     await mountItem().find(byId('history-link')).trigger('click');
-    expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/history.html?account=times%3A13412341234') });
+    await flushPromises();
+    expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/history.html') });
+    expect(await historyAccountItem.getValue()).toBe('times:13412341234');
   });
 });

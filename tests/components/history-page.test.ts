@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import HistoryApp from '@/entrypoints/history/App.vue';
 import { chinaMoment } from '@/utils/china-time';
-import { accountsItem, historyItem, memberItem, secretsItem, type Account, type HistoryTuple } from '@/utils/storage';
+import { accountsItem, historyItem, memberItem, secretsItem, type Account, type HistoryTuple, historyAccountItem } from '@/utils/storage';
 
 const byId = (id: string) => `[data-testid="${id}"]`;
 const now = chinaMoment('2026-11-23', '09:00');
@@ -60,6 +60,12 @@ describe('history page', () => {
       expect((wrapper.find(byId('history-account')).element as HTMLSelectElement).value).toBe(mum.key);
       wrapper.unmount();
     }
+  });
+
+  it('opens on the account the popup left in storage.session, with nothing in the address', async () => {
+    await historyAccountItem.setValue(dad.key);
+    const wrapper = await mountHistory();
+    expect((wrapper.find(byId('history-account')).element as HTMLSelectElement).value).toBe(dad.key);
   });
 
   it("shows the current China month's days that have a record, each with its state in words", async () => {

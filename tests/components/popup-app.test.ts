@@ -152,7 +152,10 @@ describe('popup: the service status and 邦豆', () => {
       await settingsItem.setValue(settings);
       await flushPromises();
       const expected = nextCheckinAt({ key: times.key, canCheckIn: true }, settings, Date.now());
-      expect(wrapper.find(byId('next-checkin')).attributes('data-at')).toBe(String(expected));
+      const shown = Number(wrapper.find(byId('next-checkin')).attributes('data-at'));
+      // A moment already past (06:30 with nothing done yet) is shown as now: overdue work runs at once.
+      if (expected > Date.now()) expect(shown).toBe(expected);
+      else expect(shown).toBeGreaterThan(expected);
     }
   });
 

@@ -17,6 +17,7 @@ describe('doneSummary', () => {
     ['failed and running do not', [times('13400000001'), times('13400000002')], { 'times:13400000001': day('failed'), 'times:13400000002': day('running') }, { done: 0, total: 2 }],
     ["yesterday's done does not", [times('13400000001')], { 'times:13400000001': day('done', '2026-11-22') }, { done: 0, total: 1 }],
     ['a record of a removed account does not', [times('13400000001')], { 'times:13400000009': day('done') }, { done: 0, total: 1 }],
+    ['a handed-off account is the runner\'s: not counted', [times('13400000001'), { ...times('13400000002'), session: 'handed-off' } as Account], { 'times:13400000001': day('done') }, { done: 1, total: 1 }],
   ])('%s', (_name, accounts, records, summary) => {
     expect(doneSummary(accounts, records, now)).toEqual(summary);
   });

@@ -40,13 +40,14 @@ describe('nextRun', () => {
     ['failed today and the day lost: tomorrow', record({ state: 'failed', lost: true }), '23:00', { at: at('08:07', '2026-11-24'), retry: false, label: '明天 08:07' }],
     ['lost even with a retry time left over: tomorrow', record({ state: 'failed', lost: true, nextRetryAt: at('23:30') }), '23:00', { at: at('08:07', '2026-11-24'), retry: false, label: '明天 08:07' }],
     ["yesterday's failure is no retry", record({ date: '2026-11-22', state: 'failed', nextRetryAt: at('23:50', '2026-11-22') }), '07:00', { at: at('08:07'), retry: false, label: '今天 08:07' }],
+    ['overdue (the computer slept through 08:07): now, not a time already past', undefined, '12:00', { at: at('12:00'), retry: false, label: '今天 12:00' }],
   ])('%s', (_name, stored, time, expected) => {
     const next = nextRun(times, stored, settings, at(time));
     expect({ ...next, label: zh(next?.label) }).toEqual(expected);
   });
 
-  it('says nothing for an account that needs a new login', () => {
-    expect(nextRun({ ...times, session: 'relogin' }, undefined, settings, at('07:00'))).toBeUndefined();
+  it.each(['relogin', 'handed-off'] as const)('says nothing for an account not checked in here (%s)', (session) => {
+    expect(nextRun({ ...times, session }, undefined, settings, at('07:00'))).toBeUndefined();
   });
 
   it('says nothing for a Homing account', () => {

@@ -118,7 +118,7 @@ export const pages: PageCatalogue = {
   'history.prev': 'Previous month',
   'history.next': 'Next month',
   'history.streak': '{days}-day streak',
-  'history.monthReward': 'Points from check-ins this month: {points}',
+  'history.monthReward': 'Points from check-ins in the month shown: {points}',
   'history.export': 'Export CSV',
   'history.fileName': 'linli-checkins-{name}-{date}.csv',
   'history.reward': '+{points} points',

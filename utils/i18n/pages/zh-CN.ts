@@ -117,7 +117,7 @@ export const pages = {
   'history.prev': '上个月',
   'history.next': '下个月',
   'history.streak': '连续签到 {days} 天',
-  'history.monthReward': '本月签到获得 {points} 邦豆',
+  'history.monthReward': '当月签到获得 {points} 邦豆',
   'history.export': '导出 CSV',
   'history.fileName': '邻里签到记录-{name}-{date}.csv',
   'history.reward': '+{points} 邦豆',
