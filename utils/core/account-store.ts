@@ -1,3 +1,5 @@
+import { ApiError } from '../api/http';
+import { text } from '../i18n/keys';
 import type { TimesAccount } from '../storage-schema';
 import type { StateStore } from './ports';
 
@@ -19,4 +21,16 @@ export async function updateTimesAccount(
     }),
   );
   return before;
+}
+
+/** The Times account stored under `key`, if there is one. */
+export async function readTimesAccount(store: StateStore, key: string): Promise<TimesAccount | undefined> {
+  return (await store.readAccounts()).find((account): account is TimesAccount => account.key === key && account.provider === 'times');
+}
+
+/** The Times account stored under `key`; throws ApiError `rejected` (error.accountMissing) when none. */
+export async function requireTimesAccount(store: StateStore, key: string): Promise<TimesAccount> {
+  const account = await readTimesAccount(store, key);
+  if (!account) throw new ApiError('rejected', text('error.accountMissing'));
+  return account;
 }

@@ -6,7 +6,7 @@ import { sessionFromGrant } from '../session';
 import type { Account, Secret } from '../storage-schema';
 import { phoneError, smsCodeError } from '../validation';
 import { nicknameProblem } from '../account-name';
-import { updateTimesAccount } from './account-store';
+import { requireTimesAccount, updateTimesAccount } from './account-store';
 import type { CorePorts } from './ports';
 import type { Sessions } from './sessions';
 
@@ -93,9 +93,7 @@ export function createAccounts(ports: CorePorts, sessions: Sessions) {
   async function renameAccount(key: string, nickname: string): Promise<void> {
     const name = nickname.trim();
     refuseInvalid(nicknameProblem(name));
-    if (!(await store.readAccounts()).some((account) => account.key === key && account.provider === 'times')) {
-      throw new ApiError('rejected', text('error.accountMissing'));
-    }
+    await requireTimesAccount(store, key);
     await updateTimesAccount(store, key, ({ nickname: _old, ...rest }) => (name ? { ...rest, nickname: name } : rest));
   }
 

@@ -11,14 +11,13 @@ import { recordDay } from './days';
 import { displayName, notifyOnce } from './notices';
 import { signedDay } from '../week-view';
 import type { Points } from './points';
+import { readTimesAccount, requireTimesAccount } from './account-store';
 import type { CorePorts } from './ports';
-import { RELOGIN_MESSAGE, type Sessions } from './sessions';
+import { HANDED_OFF_MESSAGE, RELOGIN_MESSAGE, type Sessions } from './sessions';
 
 // The day's check-in, status first (issue 6): read the service's sign-in status, POST only when it
 // says today is not signed, read it again after the POST. The verdict is decided in decide.ts.
 
-/** The account's session lives on an always-on runner now (utils/core/handoff.ts). */
-export const HANDED_OFF_MESSAGE = text('error.handedOff');
 
 /** At most this many accounts check in at once (a family's phones, one server). */
 export const CHECKINS_IN_FLIGHT = 3;
@@ -39,12 +38,10 @@ export function createCheckins(ports: CorePorts, sessions: Sessions, points: Poi
   const oneCheckinPerAccount = singleFlight<DayRecord | undefined>();
   const limit = pLimit(CHECKINS_IN_FLIGHT);
 
-  const findAccount = async (key: string) =>
-    (await store.readAccounts()).find((a): a is TimesAccount => a.key === key && a.provider === 'times');
+  const findAccount = (key: string) => readTimesAccount(store, key);
   /** The account a button acts on; a handed-off one makes no request here, whoever asks. */
   async function accountHere(key: string): Promise<TimesAccount> {
-    const account = await findAccount(key);
-    if (!account) throw new ApiError('rejected', text('error.accountMissing'));
+    const account = await requireTimesAccount(store, key);
     if (account.session === 'handed-off') throw new ApiError('rejected', HANDED_OFF_MESSAGE);
     return account;
   }

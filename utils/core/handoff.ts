@@ -1,10 +1,9 @@
 import { ApiError } from '../api/http';
 import { text } from '../i18n/keys';
 import { HandoffError, openHandoff, sealHandoff } from '../handoff';
-import type { TimesAccount } from '../storage-schema';
 import { passphraseError } from '../validation';
 import { refuseInvalid, timesKey, type Accounts } from './accounts';
-import { updateTimesAccount } from './account-store';
+import { requireTimesAccount, updateTimesAccount } from './account-store';
 import type { CorePorts } from './ports';
 import type { Sessions } from './sessions';
 
@@ -24,8 +23,7 @@ export function createHandoff(ports: CorePorts, sessions: Sessions, accounts: Ac
    */
   async function handOff(key: string, passphrase: string): Promise<string> {
     refuseInvalid(passphraseError(passphrase));
-    const account = (await store.readAccounts()).find((a): a is TimesAccount => a.key === key && a.provider === 'times');
-    if (!account) throw new ApiError('rejected', text('error.accountMissing'));
+    const account = await requireTimesAccount(store, key);
     if (account.session !== 'active') throw new ApiError('rejected', text('error.handoffNoSession'));
     let bundle = '';
     await sessions.takeOut(key, async (secret) => {

@@ -12,6 +12,8 @@ import type { CorePorts } from './ports';
 
 /** The session can't be used any more: only a new SMS login helps. */
 export const RELOGIN_MESSAGE = text('error.unauthorized');
+/** The account's session lives on an always-on runner now (utils/core/handoff.ts). */
+export const HANDED_OFF_MESSAGE = text('error.handedOff');
 /** The rotated pair could not be stored: nothing uses it until it is (utils/core/sessions.ts). */
 export const UNSAVED_MESSAGE = text('error.sessionUnsaved');
 /** Writes of a rotated pair tried before giving up (the old refresh token is spent once rotated). */
@@ -192,7 +194,7 @@ export function createSessions(ports: CorePorts) {
    * was is waited for, and its rotated pair is the one handed over. Rejects with `use`'s error (the
    * session then stays), or ApiError `unauthorized` when there is no session.
    */
-  const TAKEN = new ApiError('rejected', text('error.handedOff'));
+  const TAKEN = new ApiError('rejected', HANDED_OFF_MESSAGE);
   async function takeOut(key: string, use: (secret: TimesSecret) => Promise<void>): Promise<void> {
     for (;;) {
       let ours = false;
