@@ -1,19 +1,15 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from 'eslint/config';
 import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import vueParser from 'vue-eslint-parser';
+import { boundaries } from './scripts/boundaries.js';
 
 // `npm run lint`. Besides the usual TypeScript and Vue checks it enforces two of the project's standing
 // rules (see /work/shared/hooks): nothing from a server is ever rendered as HTML, and no token ever syncs.
 
-// WXT writes its auto-import globals here on `wxt prepare` (npm install's postinstall) when it sees
-// ESLint 9. Before the first install it is missing; linting then goes on without it.
-const autoImportsUrl = new URL('./.wxt/eslint-auto-imports.mjs', import.meta.url);
-const wxtAutoImports = existsSync(autoImportsUrl) ? (await import(autoImportsUrl.href)).default : undefined;
 
-const EXTENSION_CODE = ['entrypoints/**', 'components/**', 'utils/**'];
+const EXTENSION_CODE = ['entrypoints/**', 'components/**', 'stores/**', 'utils/**'];
 const NODE_CODE = ['scripts/**', 'tests/**', '*.config.{js,ts,mjs}'];
 
 const noHtml = 'Nothing from a server is rendered as HTML: set textContent, or let Vue interpolate {{ }}.';
@@ -36,11 +32,10 @@ export default defineConfig(
     },
   },
 
-  // The extension's own code runs in the browser (the worker, the popup, the options page) and may use
-  // WXT's auto-imports; tests run in Node and get them too, through WxtVitest().
+  // The extension's own code runs in the browser (the worker, the popup, the options page); every file
+  // imports what it uses (wxt.config.ts: imports false).
   { files: EXTENSION_CODE, languageOptions: { globals: globals.browser } },
   { files: NODE_CODE, languageOptions: { globals: globals.node } },
-  ...(wxtAutoImports ? [{ ...wxtAutoImports, files: [...EXTENSION_CODE, 'tests/**'] }] : []),
   {
     // Plain JS has no type checker behind it, so undefined names must be caught here. (In TS and Vue
     // files vue-tsc does that better, and no-undef misfires on types.)
@@ -89,35 +84,7 @@ export default defineConfig(
     },
   },
   { files: NODE_CODE, rules: { 'no-console': 'off' } },
-  {
-    // One core, two homes (docs/ARCHITECTURE.md): the engine and what both homes share import neither
-    // WXT nor Node, and the runner never reaches for the extension's storage or messages.
-    files: ['utils/core/**', 'utils/handoff.ts', 'runner/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['wxt', 'wxt/*', '@wxt-dev/*'], message: 'The check-in core and the runner run outside the browser: no wxt/* here.' },
-            { group: ['@/utils/storage', '../utils/storage', '../storage', '@/utils/messages', '../messages'], message: 'These use WXT storage and messaging: the core takes a StateStore port instead.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['utils/core/**', 'utils/handoff.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['wxt', 'wxt/*', '@wxt-dev/*'], message: 'The check-in core runs in both homes: no wxt/* here.' },
-            { group: ['node:*'], message: 'The check-in core runs in the browser too: no node:* here (the runner wires Node in).' },
-            { group: ['@/utils/storage', '../storage', '@/utils/messages', '../messages'], message: 'These use WXT storage and messaging: the core takes a StateStore port instead.' },
-          ],
-        },
-      ],
-    },
-  },
+  // The house (docs/ARCHITECTURE.md): a file's folder says who may import it. Each folder gets one
+  // complete list (a later no-restricted-imports entry for the same file replaces an earlier one).
+  ...boundaries,
 );

@@ -1,5 +1,6 @@
-import type { HandoffErrorCode } from '@/utils/handoff';
-import { wordIn, type StoredText } from '@/utils/i18n/core';
+import type { HandoffErrorCode } from '@/utils/handoff-bundle';
+import { wordIn } from '@/utils/i18n/core';
+import type { StoredText } from '@/utils/i18n/keys';
 
 // Every sentence the runner shows a person, in Chinese and English (LINLI_LANG, else the locale).
 // Code holds keys and values; the words are here. Names are display names: a nickname or a masked

@@ -1,7 +1,7 @@
 import { webcrypto } from 'node:crypto';
 import { basename } from 'node:path';
 import { ApiError } from '@/utils/api/http';
-import { HandoffError } from '@/utils/handoff';
+import { HandoffError } from '@/utils/handoff-bundle';
 import { CATALOGUES, langFromEnv } from './catalogue';
 import { ConfigError, readConfig, type RunnerConfig } from './config';
 import type { Command, Context } from './context';

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { normaliseBaseUrl } from '@/utils/settings-form';
+import { normaliseBaseUrl } from '@/utils/views/settings-form';
 import { DEFAULT_SETTINGS, settingsSchema, TIME_OF_DAY, type Settings } from '@/utils/storage-schema';
 import { CATALOGUES, langFromEnv, type Catalogue, type Lang } from './catalogue';
 

@@ -1,4 +1,4 @@
-import { nextWakeAt } from '@/utils/schedule';
+import { nextWakeAt } from '@/utils/core/rules/checkin-schedule';
 import type { Command, Context } from './context';
 import { NoStateError } from './home';
 import { LockBusyError } from './lock';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { maskPhone } from '@/utils/mask';
 import type { Command } from './context';
 
-// `import [FILE] [--passphrase P]`: a hand-off bundle from the extension (utils/handoff.ts). The bundle
+// `import [FILE] [--passphrase P]`: a hand-off bundle from the extension (utils/handoff-bundle.ts). The bundle
 // comes from FILE or the first line of standard input, the passphrase from --passphrase or the next
 // line (not echoed at a terminal). Refusals are worded in cli.ts from the HandoffError's code.
 

@@ -1,9 +1,9 @@
-import { checkinView, type CheckinView } from '@/utils/account-view';
+import { checkinView, type CheckinView } from '@/utils/views/account-view';
 import { chinaDate } from '@/utils/china-time';
-import { displayName } from '@/utils/core/notices';
+import { displayName } from '@/utils/account-name';
 import type { StoredText } from '@/utils/i18n/keys';
 import { maskPhone } from '@/utils/mask';
-import { nextCheckinAt } from '@/utils/schedule';
+import { nextCheckinAt } from '@/utils/core/rules/checkin-schedule';
 import type { Settings, TimesAccount } from '@/utils/storage-schema';
 import type { Catalogue } from './catalogue';
 import { chinaShort } from './output';

@@ -1,10 +1,10 @@
 import './bench-fake-browser';
 import { startMockApi, type MockApi, type RecordedRequest } from '../tests/mock-api/server';
-import { memoryStore } from '../tests/unit/core/memory-ports';
+import { memoryStore } from '../tests/unit/utils/core/memory-ports';
 import { createTimesClient } from '../utils/api/times';
 import { addChinaDays } from '../utils/china-time';
 import { createEngine } from '../utils/core/engine';
-import { DEFAULT_SETTINGS } from '../utils/storage';
+import { DEFAULT_SETTINGS } from '../utils/storage-schema';
 import { simulateWorkerDay } from './bench-worker-day';
 
 // Requests per account-day: what one China day costs the service for each logged-in account. The real

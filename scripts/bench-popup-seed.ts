@@ -1,12 +1,12 @@
 import { addChinaDays, chinaDate } from '../utils/china-time';
-import { encodeEntry } from '../utils/history';
+import { encodeEntry } from '../utils/core/rules/day-log';
 import type { Account, DayRecord, HistoryTuple, MemberInfo, Secret, Settings } from '../utils/storage-schema';
 
 // What the popup benchmark stores before it opens the popup: N logged-in Times accounts, each with
 // member info (streak, week, expiring 邦豆) and 60 days of history, today already checked in and a
 // fresh session, so the worker has nothing to do and sends no request while the popup is timed. The
 // tokens are placeholders, and every server address points at a closed loopback port: even a stray
-// request would go nowhere. Shapes: utils/storage-schema.ts; items and versions: utils/storage.ts.
+// request would go nowhere. Shapes: utils/storage-schema.ts; items and versions: utils/extension/storage.ts.
 
 /** A loopback port nothing listens on (9, discard): a request there fails at once. */
 const NOWHERE = 'http://127.0.0.1:9';

@@ -1,9 +1,9 @@
 import './bench-fake-browser';
 import { performance } from 'node:perf_hooks';
-import { memberIdOf, memoryPorts } from '../tests/unit/core/memory-ports';
+import { memberIdOf, memoryPorts } from '../tests/unit/utils/core/memory-ports';
 import { addChinaDays, chinaMoment } from '../utils/china-time';
 import { createEngine } from '../utils/core/engine';
-import { DEFAULT_SETTINGS } from '../utils/storage';
+import { DEFAULT_SETTINGS } from '../utils/storage-schema';
 
 // Storage after a year: 5 accounts checked in for 365 China days by the real engine over in-memory
 // ports and the scripted Times service of the unit tests (no HTTP: fast), with the default settings.

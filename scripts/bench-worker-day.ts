@@ -1,6 +1,6 @@
 import { chinaMoment, nextChinaMidnight } from '../utils/china-time';
 import type { Engine } from '../utils/core/engine';
-import { nextWakeAt } from '../utils/schedule';
+import { nextWakeAt } from '../utils/core/rules/checkin-schedule';
 
 // One China day as the extension's worker lives it (entrypoints/background/worker.ts): at each wake it
 // does whatever is due (`runDue`), then sleeps until the next moment something is due

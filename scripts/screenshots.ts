@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { TIMES_PRODUCTION_URL } from '../utils/api/times';
+import { TIMES_PRODUCTION_URL } from '../utils/hosts';
 import { addChinaDays, chinaDate, chinaMoment } from '../utils/china-time';
 import { launchExtension, type ExtensionSession } from '../tests/e2e/harness/browser';
 import { HistoryPage } from '../tests/e2e/harness/history-page';

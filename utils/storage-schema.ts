@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { TIMES_PRODUCTION_URL } from './api/hosts';
+import { TIMES_PRODUCTION_URL } from './hosts';
 
 // The shape of everything the extension stores, version 1. A stored value is read through these
 // schemas (safeParse, with a fallback), never trusted blindly. When a shape changes, bump the item's
-// version in utils/storage.ts, add a migration, and freeze an example of the old version in
+// version in utils/extension/storage.ts, add a migration, and freeze an example of the old version in
 // tests/unit/storage.test.ts.
 
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;

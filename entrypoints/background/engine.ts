@@ -1,7 +1,7 @@
 import { createTimesClient } from '@/utils/api/times';
 import { createEngine } from '@/utils/core/engine';
 import type { CorePorts } from '@/utils/core/ports';
-import * as storage from '@/utils/storage';
+import * as storage from '@/utils/extension/storage';
 import { browserNotifier } from './notify';
 
 // The extension's engine: WXT storage items as the state store, browser notifications as the notifier.

@@ -1,7 +1,7 @@
 import { ApiError } from '@/utils/api/http';
-import { commandSchema } from '@/utils/command-schema';
+import { commandSchema } from '@/utils/extension/command-schema';
 import { text } from '@/utils/i18n/keys';
-import type { Command, CommandOf, CommandType, Reply, ReplyData } from '@/utils/messages';
+import type { Command, CommandOf, CommandType, Reply, ReplyData } from '@/utils/extension/messages';
 import { engine } from './engine';
 import {
   homingForgotGetSmsCode,
@@ -16,7 +16,7 @@ import {
 
 type Handlers = { [T in CommandType]: (command: CommandOf<T>) => Promise<ReplyData[T]> };
 
-// One handler per command (see utils/messages.ts).
+// One handler per command (see utils/extension/messages.ts).
 const handlers: Handlers = {
   'times.sendCode': async ({ phone }) => (await engine.timesSendCode(phone), { sent: true }),
   'times.login': async ({ phone, code }) => ({ key: await engine.timesLogin(phone, code) }),

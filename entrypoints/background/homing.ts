@@ -1,9 +1,12 @@
 import { ApiError } from '@/utils/api/http';
-import { createHomingClient, type ZgtLoginByAuthCodeRes } from '@/utils/api/homing';
+import { createHomingClient } from '@/utils/api/homing';
+import { type ZgtLoginByAuthCodeRes } from '@/utils/api/homing-schemas';
 import { refuseInvalid } from '@/utils/core/accounts';
 import { text, type Text } from '@/utils/i18n/keys';
-import { displayName, notifyOnce } from '@/utils/core/notices';
-import { readAccounts, readSecrets, readSettings, updateAccounts, type HomingAccount } from '@/utils/storage';
+import { notifyOnce } from '@/utils/core/notices';
+import { displayName } from '@/utils/account-name';
+import { readAccounts, readSecrets, readSettings, updateAccounts } from '@/utils/extension/storage';
+import { type HomingAccount } from '@/utils/storage-schema';
 import { newPasswordError, passwordError, phoneError, smsCodeError, zgtTokenError } from '@/utils/validation';
 import { engine, enginePorts } from './engine';
 

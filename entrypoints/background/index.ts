@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { accountsItem, checkinsItem, settingsItem } from '@/utils/storage';
+import { accountsItem, checkinsItem, settingsItem } from '@/utils/extension/storage';
 import { handleCommand } from './handlers';
 import { ALARM_NAME } from './scheduler';
 import { reschedule, runDueWork } from './worker';

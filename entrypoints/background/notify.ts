@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { Notifier } from '@/utils/core/ports';
 import { resolveLanguage } from '@/utils/i18n/core';
-import { noticeText } from '@/utils/notice-text';
-import { readSettings } from '@/utils/storage';
-import { uiLanguage } from '@/utils/ui-language';
+import { noticeText } from '@/utils/views/notice-text';
+import { readSettings } from '@/utils/extension/storage';
+import { uiLanguage } from '@/utils/extension/ui-language';
 
 let warned = false;
 

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { BADGE, badgeState, badgeTitle } from '@/utils/badge';
+import { BADGE, badgeState, badgeTitle } from '@/utils/views/badge';
 import { wordIn } from '@/utils/i18n/core';
-import { nextWakeAt } from '@/utils/schedule';
-import { readAccounts, readCheckins } from '@/utils/storage';
+import { nextWakeAt } from '@/utils/core/rules/checkin-schedule';
+import { readAccounts, readCheckins } from '@/utils/extension/storage';
 import { engine } from './engine';
 import { workerLanguage } from './notify';
 

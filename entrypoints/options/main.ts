@@ -1,5 +1,5 @@
 import { createApp } from 'vue';
-import { followLook } from '@/utils/look';
+import { followLook } from '@/utils/extension/look';
 import App from './App.vue';
 import '@/components/app.css';
 

@@ -1,9 +1,9 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
-import { followLook } from '@/utils/look';
+import { followLook } from '@/utils/extension/look';
 import App from './App.vue';
-import { useAccountsStore } from './stores/accounts';
-import { useDraftStore } from './stores/draft';
+import { useAccountsStore } from '../../stores/accounts';
+import { useDraftStore } from '../../stores/draft';
 import '@/components/app.css';
 
 // Mounted once the stored language and theme are applied, so the first paint is already right. The

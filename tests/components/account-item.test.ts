@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import AccountItem from '@/components/AccountItem.vue';
 import { chinaMoment } from '@/utils/china-time';
-import { nextCheckinAt } from '@/utils/schedule';
-import type { Account, DayRecord, MemberInfo } from '@/utils/storage';
-import { historyAccountItem } from '@/utils/storage';
+import { nextCheckinAt } from '@/utils/core/rules/checkin-schedule';
+import type { Account, DayRecord, MemberInfo } from '@/utils/storage-schema';
+import { historyAccountItem } from '@/utils/extension/storage';
 
 const byId = (id: string) => `[data-testid="${id}"]`;
 const now = chinaMoment('2026-11-23', '09:00');

@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import AccountList from '@/components/AccountList.vue';
 import { chinaDate } from '@/utils/china-time';
-import type { Account, DayRecord } from '@/utils/storage';
+import type { Account, DayRecord } from '@/utils/storage-schema';
 
 const today = chinaDate(Date.now());
 const times: Account = { provider: 'times', key: 'times:13412341234', phone: '13412341234', memberId: '1867395312345678901', server: 'https://m-center-prod-linli.timesgroup.cn', points: 130, session: 'active', addedAt: 0 };

@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import AccountList from '@/components/AccountList.vue';
 import HandoffPanel from '@/components/HandoffPanel.vue';
-import type { Account } from '@/utils/storage';
+import type { Account } from '@/utils/storage-schema';
 import { fakeWorker } from './support';
 
 // "Move to an always-on device" in the popup (issue 8): passphrase, the worker's bundle shown once in a

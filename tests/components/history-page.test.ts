@@ -2,7 +2,8 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import HistoryApp from '@/entrypoints/history/App.vue';
 import { chinaMoment } from '@/utils/china-time';
-import { accountsItem, historyItem, memberItem, secretsItem, type Account, type HistoryTuple, historyAccountItem } from '@/utils/storage';
+import { accountsItem, historyItem, memberItem, secretsItem, historyAccountItem } from '@/utils/extension/storage';
+import { type Account, type HistoryTuple } from '@/utils/storage-schema';
 
 const byId = (id: string) => `[data-testid="${id}"]`;
 const now = chinaMoment('2026-11-23', '09:00');

@@ -3,8 +3,8 @@ import { createPinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import HomingLoginForm from '@/components/HomingLoginForm.vue';
 import ResetPasswordForm from '@/components/ResetPasswordForm.vue';
-import { useUiStore } from '@/entrypoints/popup/stores/ui';
-import type { Command } from '@/utils/messages';
+import { useUiStore } from '@/stores/ui';
+import type { Command } from '@/utils/extension/messages';
 import { fakeWorker, serverSays } from './support';
 import { zh } from '../words';
 

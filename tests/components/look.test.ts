@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import OptionsApp from '@/entrypoints/options/App.vue';
 import PopupApp from '@/entrypoints/popup/App.vue';
-import { followLook } from '@/utils/look';
-import { DEFAULT_SETTINGS, readSettings, settingsItem } from '@/utils/storage';
+import { followLook } from '@/utils/extension/look';
+import { readSettings, settingsItem } from '@/utils/extension/storage';
+import { DEFAULT_SETTINGS } from '@/utils/storage-schema';
 
 // Language and theme: from the settings, applied to the page at once and again on every change.
 

@@ -2,7 +2,8 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import OptionsApp from '@/entrypoints/options/App.vue';
-import { DEFAULT_SETTINGS, readSettings, settingsItem } from '@/utils/storage';
+import { readSettings, settingsItem } from '@/utils/extension/storage';
+import { DEFAULT_SETTINGS } from '@/utils/storage-schema';
 
 const byId = (id: string) => `[data-testid="${id}"]`;
 

@@ -3,8 +3,9 @@ import { createPinia } from 'pinia';
 import { describe, expect, it, vi } from 'vitest';
 import App from '@/entrypoints/popup/App.vue';
 import { chinaDate } from '@/utils/china-time';
-import { nextCheckinAt } from '@/utils/schedule';
-import { accountsItem, DEFAULT_SETTINGS, memberItem, settingsItem, type Account } from '@/utils/storage';
+import { nextCheckinAt } from '@/utils/core/rules/checkin-schedule';
+import { accountsItem, memberItem, settingsItem } from '@/utils/extension/storage';
+import { DEFAULT_SETTINGS, type Account } from '@/utils/storage-schema';
 import { fakeWorker } from './support';
 
 const byId = (id: string) => `[data-testid="${id}"]`;

@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Command, Reply } from '@/utils/messages';
+import type { Command, Reply } from '@/utils/extension/messages';
 
 /**
  * Plays the background worker for a component test: records every command a component sends and

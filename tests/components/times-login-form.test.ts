@@ -2,7 +2,7 @@ import { mount, flushPromises } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import TimesLoginForm from '@/components/TimesLoginForm.vue';
-import { useUiStore } from '@/entrypoints/popup/stores/ui';
+import { useUiStore } from '@/stores/ui';
 import { fakeWorker, serverSays } from './support';
 import { zh } from '../words';
 

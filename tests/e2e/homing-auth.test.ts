@@ -16,7 +16,7 @@ const MOBILE = '13800138000';
 const MASKED = '138****8000';
 const KEY = `homing:${MOBILE}`;
 const PASSWORD = 'Right1234';
-/** The text CaptchaImage shows instead of an image it refuses to render (utils/captcha.ts). */
+/** The text CaptchaImage shows instead of an image it refuses to render (utils/views/captcha.ts). */
 const CAPTCHA_UNAVAILABLE = '验证码无法显示，请刷新';
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -47,7 +47,7 @@ describe('Homing password login with image captcha', () => {
     const { s, popup, form } = await startWithHoming();
 
     await failPasswordOnce(popup, form);
-    // The captcha is a plain <img> with a PNG data URL the extension built itself (utils/captcha.ts).
+    // The captcha is a plain <img> with a PNG data URL the extension built itself (utils/views/captcha.ts).
     await form.captchaImage.waitFor();
     expect(await form.captchaImage.evaluate((el) => el.tagName)).toBe('IMG');
     const firstSrc = (await form.captchaImage.getAttribute('src')) ?? '';

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sealHandoff } from '@/utils/handoff';
+import { sealHandoff } from '@/utils/handoff-bundle';
 import { mockClient } from '../mock-api/test-client';
 import { readState, useRunner } from './support';
 
-// `import`: a hand-off bundle made by the extension (utils/handoff.ts, the same code), then `run` checks
+// `import`: a hand-off bundle made by the extension (utils/handoff-bundle.ts, the same code), then `run` checks
 // the account in from the runner. A wrong passphrase or a changed bundle is refused, nothing stored.
 
 const PHONE = '13412341234';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { startMockApi, type MockApi } from '../mock-api/server';
 import { engine } from '@/entrypoints/background/engine';
-import { DEFAULT_SETTINGS, settingsItem, readSecrets, type TimesSecret } from '@/utils/storage';
+import { settingsItem, readSecrets } from '@/utils/extension/storage';
+import { DEFAULT_SETTINGS, type TimesSecret } from '@/utils/storage-schema';
 
 /** One mock API server per test file, reset before each test, with settings pointing at it. */
 export function useMockApi(): () => MockApi {

@@ -24,7 +24,6 @@ import {
   type ZgtLoginByAuthCodeRes,
 } from './homing-schemas';
 
-export * from './homing-schemas';
 
 // The Homing employee auth API (docs/api/homing-auth-sdk.txt). The document describes an SDK,
 // not the wire: it shows no envelope, and deployments differ, so every answer is read as

@@ -7,7 +7,6 @@ import { text } from '../i18n/keys';
 // claims and expiry docs/api/times-member-more-api.md). Every answer is a `{code, data, message}`
 // envelope; success is code 200.
 
-export { TIMES_PRODUCTION_URL, TIMES_UAT_URL } from './hosts';
 export const AREA_CODE = '86';
 
 export const PATHS = {
@@ -77,7 +76,7 @@ const pointsRecordsSchema = z.object({
 });
 
 /** The sign-in status (sign/task/list): today's `sign`, the streak and the 7-day reward cycle. */
-export interface SignStatus {
+export interface SignStatusReply {
   signed: boolean;
   /** Consecutive days signed in (`count`), 0 when absent. */
   streak: number;
@@ -205,7 +204,7 @@ export function createTimesClient(baseUrl: string) {
      * `taskVoList` the 7-day cycle. Throws ApiError like every call; callers read a failure as
      * "status unknown" and fall back to the check-in's own answer.
      */
-    async signStatus(authorization: string, memberId: string): Promise<SignStatus> {
+    async signStatus(authorization: string, memberId: string): Promise<SignStatusReply> {
       const query = new URLSearchParams({ memberId });
       const response = await requestJson(`${url(PATHS.signStatus)}?${query}`, { method: 'GET', headers: headers(authorization) });
       const data = unwrap(response, signStatusSchema);

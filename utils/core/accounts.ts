@@ -1,8 +1,8 @@
 import { ApiError } from '../api/http';
 import { bearer } from '../api/times';
 import { text, type Text } from '../i18n/keys';
-import { isCheckedIn } from '../schedule';
-import { sessionFromGrant } from '../session';
+import { isCheckedIn } from './rules/checkin-schedule';
+import { sessionFromGrant } from './rules/token-refresh';
 import type { Account, Secret } from '../storage-schema';
 import { phoneError, smsCodeError } from '../validation';
 import { nicknameProblem } from '../account-name';

@@ -1,33 +1,26 @@
 import pLimit from 'p-limit';
 import { ApiError } from '../api/http';
-import type { SignStatus } from '../api/times';
 import { chinaDate } from '../china-time';
 import { text, type Text } from '../i18n/keys';
-import { checkInDue, failedRecord, isCheckedIn } from '../schedule';
+import { checkInDue, failedRecord, isCheckedIn } from './rules/checkin-schedule';
 import { singleFlight } from '../single-flight';
 import type { DayRecord, TimesAccount } from '../storage-schema';
-import { checkinVerdict, needsStatusAfter, postOutcomeOf, shouldPost, type PostOutcome, type StatusRead } from './decide';
-import { recordDay } from './days';
-import { displayName, notifyOnce } from './notices';
-import { signedDay } from '../week-view';
+import { checkinVerdict, needsStatusAfter, postOutcomeOf, shouldPost, type PostOutcome, type StatusRead } from './rules/checkin-verdict';
+import { recordDay } from './history';
+import { notifyOnce } from './notices';
+import { displayName } from '../account-name';
+import { rewardOfToday } from './rules/reward-cycle';
 import type { Points } from './points';
 import { readTimesAccount, requireTimesAccount } from './account-store';
 import type { CorePorts } from './ports';
 import { HANDED_OFF_MESSAGE, RELOGIN_MESSAGE, type Sessions } from './sessions';
 
 // The day's check-in, status first (issue 6): read the service's sign-in status, POST only when it
-// says today is not signed, read it again after the POST. The verdict is decided in decide.ts.
+// says today is not signed, read it again after the POST. The verdict is decided in rules/checkin-verdict.ts.
 
 
 /** At most this many accounts check in at once (a family's phones, one server). */
 export const CHECKINS_IN_FLIGHT = 3;
-
-/** The reward of today's sign-in: the award of the cycle's day the streak has reached (count mod 7, 0 → 7). */
-export function rewardOfToday(status: SignStatus): number | undefined {
-  if (!status.signed || status.streak < 1) return undefined;
-  const day = signedDay(status.streak);
-  return status.week.find((cell) => cell.day === day)?.reward;
-}
 
 export type Checkins = ReturnType<typeof createCheckins>;
 

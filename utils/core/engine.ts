@@ -1,10 +1,10 @@
 import { nextChinaMidnight } from '../china-time';
-import { nextCheckinAt } from '../schedule';
-import { refreshDueAt } from '../session';
+import { nextCheckinAt } from './rules/checkin-schedule';
+import { refreshDueAt } from './rules/token-refresh';
 import { createAccounts } from './accounts';
 import { createCheckins } from './checkin';
 import { createHandoff } from './handoff';
-import { reportPastDays } from './days';
+import { reportPastDays } from './history';
 import { createPoints } from './points';
 import type { CorePorts } from './ports';
 import { createSessions } from './sessions';

@@ -1,6 +1,6 @@
 import { ApiError } from '../api/http';
 import { text } from '../i18n/keys';
-import { HandoffError, openHandoff, sealHandoff } from '../handoff';
+import { HandoffError, openHandoff, sealHandoff } from '../handoff-bundle';
 import { passphraseError } from '../validation';
 import { refuseInvalid, timesKey, type Accounts } from './accounts';
 import { requireTimesAccount, updateTimesAccount } from './account-store';
@@ -17,7 +17,7 @@ export function createHandoff(ports: CorePorts, sessions: Sessions, accounts: Ac
   const { store, clock } = ports;
 
   /**
-   * Encrypts an active Times account's session with `passphrase` (utils/handoff.ts), deletes the
+   * Encrypts an active Times account's session with `passphrase` (utils/handoff-bundle.ts), deletes the
    * tokens here and marks the account `handed-off`. Resolves to the bundle text, shown once. Throws
    * ApiError `rejected` for a short passphrase or an account that has no live session.
    */
@@ -37,7 +37,7 @@ export function createHandoff(ports: CorePorts, sessions: Sessions, accounts: Ac
 
   /**
    * Stores the session of a bundle (the runner's `import`). Resolves to the account key. Throws
-   * HandoffError (utils/handoff.ts) for a bundle it can't open, and with code `stale` when the session
+   * HandoffError (utils/handoff-bundle.ts) for a bundle it can't open, and with code `stale` when the session
    * stored here for that phone is newer than the bundle's (the same bundle imported twice, after a
    * refresh): its refresh token is spent, and sending it again would get the session revoked.
    */

@@ -12,4 +12,3 @@ export async function notifyOnce(ports: CorePorts, id: string, notice: Notice): 
 }
 
 /** How notices and lists name an account (utils/account-name.ts): never by its full number. */
-export { displayName } from '../account-name';

@@ -1,6 +1,7 @@
 import { addChinaDays, chinaDate } from '../china-time';
 import type { MemberInfo, TimesAccount } from '../storage-schema';
-import { displayName, notifyOnce } from './notices';
+import { notifyOnce } from './notices';
+import { displayName } from '../account-name';
 import { updateTimesAccount } from './account-store';
 import type { CorePorts } from './ports';
 import type { Sessions } from './sessions';

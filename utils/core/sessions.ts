@@ -1,11 +1,12 @@
 import { ApiError } from '../api/http';
 import { text } from '../i18n/keys';
 import { bearer, type TimesClient } from '../api/times';
-import { needsRefresh, refreshRetryDelayMs, sessionFromGrant } from '../session';
+import { needsRefresh, refreshRetryDelayMs, sessionFromGrant } from './rules/token-refresh';
 import { singleFlight } from '../single-flight';
 import type { TimesAccount, TimesSecret } from '../storage-schema';
 import { updateTimesAccount } from './account-store';
-import { displayName, notifyOnce } from './notices';
+import { notifyOnce } from './notices';
+import { displayName } from '../account-name';
 import type { CorePorts } from './ports';
 
 // Times sessions: refresh ahead of expiry and on a rejected token, one refresh at a time per account.

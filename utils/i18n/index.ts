@@ -1,7 +1,6 @@
 import { setupI18n } from '@lingui/core';
 import type { Lang, MessageKey, ParamArgs, StoredText } from './keys';
 
-export * from './keys';
 
 // The words of both homes of the extension (the worker and the pages), through Lingui's runtime. The
 // catalogues are loaded by each home: the worker (and the runner) carry the words they use in every

@@ -1,7 +1,7 @@
 import { readonly, shallowRef } from 'vue';
-import { i18n, t as translate, word as wordText, type Lang, type MessageKey, type ParamArgs, type StoredText } from './pages/index';
-
-export type { Lang, MessageKey, StoredText, Text } from './pages/index';
+import { i18n } from './index';
+import type { Lang, MessageKey, ParamArgs, StoredText } from './keys';
+import { t as translate, word as wordText } from './pages/index';
 
 // The pages' Vue binding: `t` and `word` read the current language through a ref, so whatever shows
 // words re-renders when the language changes (the options page's select applies at once, no reload).

@@ -2,7 +2,9 @@ import { i18n } from '../index';
 import { core as en } from './en';
 import { core as zhCN } from './zh-CN';
 
-export * from '../index';
+// The worker's entry to the words: it loads them, then hands out the runtime, so nothing in a home words
+// a message before the catalogue is in (the one re-export under utils/, on purpose).
+export { resolveLanguage, wordIn } from '../index';
 
 // The words the worker (and the runner) use, in every language at once: a notification is worded in
 // the language of the moment, which may change while the worker runs.

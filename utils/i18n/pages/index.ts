@@ -1,6 +1,9 @@
-import { i18n, setLanguage, type Lang } from '../index';
+import { i18n, setLanguage } from '../index';
+import { type Lang } from '../keys';
 
-export * from '../index';
+// A page's entry to the words: the runtime is handed out from here with the loader beside it (the one
+// re-export under utils/, on purpose: a page words nothing before its chunk is loaded).
+export { compile, resolveLanguage, setLanguage, t, word, wordIn } from '../index';
 
 // A page's words, one chunk per language (its own words and the worker's, which it shows as the reasons
 // of failures), loaded when the page first shows that language (at start, or when the language setting

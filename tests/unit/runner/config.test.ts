@@ -1,0 +1,64 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { langFromEnv } from '@/runner/catalogue';
+import { ConfigError, defaultStatePath, readConfig } from '@/runner/config';
+import { exitCodeOf, type AccountReport } from '@/runner/report';
+import { TIMES_PRODUCTION_URL } from '@/utils/hosts';
+
+// The runner's command line and environment (docs/E2E-CONTRACT.md, "Runner"), and its exit codes.
+
+describe('runner configuration', () => {
+  it('takes the defaults: production server, 08:00 with up to 10 minutes, the XDG state file', () => {
+    const config = readConfig(['run'], { XDG_CONFIG_HOME: '/cfg' });
+    expect(config.command).toBe('run');
+    expect(config.statePath).toBe('/cfg/linli-checkin/state.json');
+    expect(config.settings).toMatchObject({ timesBaseUrl: TIMES_PRODUCTION_URL, checkinTime: '08:00', randomDelayMinutes: 10, notifications: true, autoClaim: true });
+    expect(defaultStatePath({ HOME: '/h' })).toMatch(/\.config\/linli-checkin\/state\.json$/);
+  });
+
+  it('reads LINLI_* variables, and options win over them, before or after the command', () => {
+    const env = { LINLI_STATE: '/a.json', LINLI_BASE_URL: 'http://127.0.0.1:8787/', LINLI_CHECKIN_TIME: '07:30', LINLI_RANDOM_DELAY: '0' };
+    expect(readConfig(['run'], env)).toMatchObject({ statePath: '/a.json', settings: { timesBaseUrl: 'http://127.0.0.1:8787', checkinTime: '07:30', randomDelayMinutes: 0 } });
+    const config = readConfig(['--state', '/b.json', 'run', '--checkin-time', '09:15', '--force'], env);
+    expect(config).toMatchObject({ statePath: '/b.json', force: true, settings: { checkinTime: '09:15' } });
+  });
+
+  it.each([
+    [['run'], { LINLI_CHECKIN_TIME: '8:00' }, /HH:mm/],
+    [['run'], { LINLI_RANDOM_DELAY: '181' }, /0 to 180/],
+    [['run'], { LINLI_RANDOM_DELAY: '-1' }, /0 to 180/],
+    [['run'], { LINLI_BASE_URL: 'http://times.example.com' }, /https:\/\//],
+    [['run', '--lang', 'fr'], {}, /zh or en/],
+    [['run', '--nonsense'], {}, /Invalid arguments/],
+  ])('refuses %j with %j', (argv, env, message) => {
+    expect(() => readConfig(argv, env)).toThrow(ConfigError);
+    expect(() => readConfig(argv, env)).toThrow(message);
+  });
+
+  it('words its refusals in Chinese under a Chinese locale', () => {
+    expect(() => readConfig(['run'], { LANG: 'zh_CN.UTF-8', LINLI_CHECKIN_TIME: '25:00' })).toThrow(/签到时间须为 HH:mm/);
+  });
+
+  it.each([
+    [{ LINLI_LANG: 'en', LANG: 'zh_CN.UTF-8' }, 'en'],
+    [{ LC_ALL: 'zh_TW.UTF-8', LANG: 'en_US.UTF-8' }, 'zh'],
+    [{ LC_MESSAGES: 'zh_CN' }, 'zh'],
+    [{ LANG: 'en_GB.UTF-8' }, 'en'],
+    [{}, 'en'],
+    [{ LINLI_LANG: 'zh-CN' }, 'zh'],
+  ])('chooses the language from %j: %s', (env, lang) => {
+    expect(langFromEnv(env)).toBe(lang);
+  });
+});
+
+describe("run's exit code", () => {
+  const report = (state: AccountReport['state']): AccountReport => ({ key: 'k', name: 'n', phone: 'p', state });
+  it.each<[AccountReport['state'][], number]>([
+    [['done', 'already', 'pending'], 0],
+    [['done', 'failed'], 1],
+    [['failed', 'relogin'], 2],
+    [[], 2],
+  ])('%j → %i', (states, code) => {
+    expect(exitCodeOf(states.map(report))).toBe(code);
+  });
+});
