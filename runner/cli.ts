@@ -2,7 +2,7 @@ import { webcrypto } from 'node:crypto';
 import { basename } from 'node:path';
 import { ApiError } from '@/utils/api/http';
 import { HandoffError } from '@/utils/handoff-bundle';
-import { CATALOGUES, langFromEnv } from './catalogue';
+import { langFromEnv, runnerWords } from '@/utils/i18n/runner';
 import { ConfigError, readConfig, type RunnerConfig } from './config';
 import type { Command, Context } from './context';
 import { daemon } from './daemon';
@@ -26,13 +26,13 @@ const COMMANDS: Record<string, Command> = { login, 'send-code': sendCode, run, d
 function explain(error: unknown, config: RunnerConfig, output: Output): string {
   const { words, statePath } = config;
   if (error instanceof StateFileError) {
-    if (error.kind === 'newer') return words.stateNewer(statePath);
-    if (error.kind === 'io') return words.stateUnreadable(statePath, error.where);
-    return words.stateDamaged(statePath, error.where === 'json' ? words.notJson : error.where);
+    if (error.kind === 'newer') return words.t('runner.stateNewer', { path: statePath });
+    if (error.kind === 'io') return words.t('runner.stateUnreadable', { path: statePath, code: error.where });
+    return words.t('runner.stateDamaged', { path: statePath, where: error.where === 'json' ? words.t('runner.notJson') : error.where });
   }
-  if (error instanceof HandoffError) return words.handoff[error.code];
-  if (error instanceof NoStateError) return words.noState(statePath);
-  if (error instanceof LockBusyError) return words.lockBusy(statePath);
+  if (error instanceof HandoffError) return words.t(`runner.handoff.${error.code}`);
+  if (error instanceof NoStateError) return words.t('runner.noState', { path: statePath });
+  if (error instanceof LockBusyError) return words.t('runner.lockBusy', { path: statePath });
   if (error instanceof ApiError) return output.reason(error);
   // Unknown: its name only (a message could quote anything). --verbose adds where it happened.
   if (error instanceof Error && error.stack) output.detail(error.stack.split('\n').slice(1, 6).join('\n'));
@@ -47,18 +47,18 @@ async function main(argv: string[]): Promise<number> {
   try {
     config = readConfig(argv, process.env);
   } catch (error) {
-    const fallback = CATALOGUES[langFromEnv(process.env) ?? 'en'];
-    process.stderr.write(`${error instanceof ConfigError ? error.message : fallback.unexpected('config')}\n`);
+    const fallback = runnerWords(langFromEnv(process.env) ?? 'en');
+    process.stderr.write(`${error instanceof ConfigError ? error.message : fallback.t('runner.unexpected', { name: 'config' })}\n`);
     return 1;
   }
   const { words } = config;
   if (config.help || !config.command) {
-    process.stdout.write(`${words.usage(program)}\n`);
+    process.stdout.write(`${words.t('runner.usage', { program })}\n`);
     return config.help ? 0 : 1;
   }
   const command = COMMANDS[config.command];
   if (!command) {
-    process.stderr.write(`${words.unknownCommand(config.command)}\n`);
+    process.stderr.write(`${words.t('runner.unknownCommand', { command: config.command })}\n`);
     return 1;
   }
   const output = createOutput({ words, verbose: config.verbose, quiet: config.quiet, stamped: config.command === 'daemon' });

@@ -1,9 +1,10 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { normaliseBaseUrl } from '@/utils/views/settings-form';
-import { DEFAULT_SETTINGS, settingsSchema, TIME_OF_DAY, type Settings } from '@/utils/storage-schema';
-import { CATALOGUES, langFromEnv, type Catalogue, type Lang } from './catalogue';
+import { text, type Lang, type Text } from '@/utils/i18n/keys';
+import { langFromEnv, runnerWords, type RunnerWords } from '@/utils/i18n/runner';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/storage-schema';
+import { normaliseBaseUrl, normaliseDelay, normaliseTime } from '@/utils/views/settings-form';
 
 // The runner's command line and environment (docs/E2E-CONTRACT.md, "Runner"): options win over
 // environment variables, which win over the defaults. Settings live here, not in the state file, so a
@@ -16,7 +17,7 @@ export interface RunnerConfig {
   statePath: string;
   settings: Settings;
   lang: Lang;
-  words: Catalogue;
+  words: RunnerWords;
   verbose: boolean;
   quiet: boolean;
   help: boolean;
@@ -54,19 +55,27 @@ export function defaultStatePath(env: Record<string, string | undefined>): strin
   return join(base, 'linli-checkin', 'state.json');
 }
 
+/** A refused value, worded as the options page words it, with the option or variable it came from. */
+function refuse(words: RunnerWords, option: string, value: string, reason: Text): ConfigError {
+  return new ConfigError(words.t('runner.badValue', { option, value, reason: words.word(reason) }));
+}
+
+// The options page's rules (utils/views/settings-form.ts), so `8:05` or a base URL means the same in
+// both homes.
 function settingsFrom(
   values: { 'base-url'?: string; 'checkin-time'?: string; 'random-delay'?: string },
   env: Record<string, string | undefined>,
-  words: Catalogue,
+  words: RunnerWords,
 ): Settings {
   const rawUrl = values['base-url'] ?? env.LINLI_BASE_URL ?? DEFAULT_SETTINGS.timesBaseUrl;
   const url = normaliseBaseUrl(rawUrl);
-  if ('error' in url) throw new ConfigError(words.badBaseUrl(rawUrl));
-  const checkinTime = values['checkin-time'] ?? env.LINLI_CHECKIN_TIME ?? DEFAULT_SETTINGS.checkinTime;
-  if (!TIME_OF_DAY.test(checkinTime)) throw new ConfigError(words.badCheckinTime(checkinTime));
+  if ('error' in url) throw refuse(words, values['base-url'] === undefined ? 'LINLI_BASE_URL' : '--base-url', rawUrl, url.error);
+  const rawTime = values['checkin-time'] ?? env.LINLI_CHECKIN_TIME ?? DEFAULT_SETTINGS.checkinTime;
+  const checkinTime = normaliseTime(rawTime);
+  if (!checkinTime) throw refuse(words, values['checkin-time'] === undefined ? 'LINLI_CHECKIN_TIME' : '--checkin-time', rawTime, text('options.error.time'));
   const rawDelay = values['random-delay'] ?? env.LINLI_RANDOM_DELAY ?? String(DEFAULT_SETTINGS.randomDelayMinutes);
-  const delay = /^\d+$/.test(rawDelay.trim()) ? Number(rawDelay) : NaN;
-  if (!settingsSchema.shape.randomDelayMinutes.safeParse(delay).success) throw new ConfigError(words.badRandomDelay(rawDelay));
+  const delay = normaliseDelay(rawDelay);
+  if (delay === undefined) throw refuse(words, values['random-delay'] === undefined ? 'LINLI_RANDOM_DELAY' : '--random-delay', rawDelay, text('options.error.delay'));
   // Notices are output lines here; the user turns them down with --quiet, not in the engine.
   return { ...DEFAULT_SETTINGS, timesBaseUrl: url.url, checkinTime, randomDelayMinutes: delay, notifications: true };
 }
@@ -79,13 +88,13 @@ export function readConfig(argv: string[], env: Record<string, string | undefine
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     // parseArgs words its own errors (English, an option's name, never its value).
-    const words = CATALOGUES[envLang ?? 'en'];
-    throw new ConfigError(words.badOption(error instanceof Error ? error.message.split('\n')[0] : String(error)));
+    const words = runnerWords(envLang ?? 'en');
+    throw new ConfigError(words.t('runner.badOption', { detail: error instanceof Error ? error.message.split('\n')[0] : String(error) }));
   }
   const { values, positionals } = parsed;
   const lang = values.lang ? langFromEnv({ LINLI_LANG: values.lang }) : envLang;
-  if (!lang) throw new ConfigError(CATALOGUES.en.badLang(values.lang ?? env.LINLI_LANG ?? ''));
-  const words = CATALOGUES[lang];
+  if (!lang) throw new ConfigError(runnerWords('en').t('runner.badLang', { value: values.lang ?? env.LINLI_LANG ?? '' }));
+  const words = runnerWords(lang);
   const [command, ...args] = positionals;
   return {
     command,

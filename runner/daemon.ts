@@ -24,7 +24,7 @@ export const daemon: Command = async (context) => {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-  output.info(config.words.daemonStarted(config.statePath));
+  output.info(config.words.t('runner.daemonStarted', { path: config.statePath }));
 
   let said = '';
   while (!stopping) {
@@ -37,7 +37,7 @@ export const daemon: Command = async (context) => {
     if (stopping) break;
     const now = Date.now();
     const at = Math.min(next ?? Infinity, now + MAX_SLEEP_MS);
-    output.detail(config.words.daemonNext(chinaShort(at)));
+    output.detail(config.words.t('runner.daemonNext', { at: chinaShort(at) }));
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, Math.max(at - now, 1_000));
       wake = () => {
@@ -46,7 +46,7 @@ export const daemon: Command = async (context) => {
       };
     });
   }
-  output.info(config.words.daemonStopped);
+  output.info(config.words.t('runner.daemonStopped'));
   return 0;
 };
 
@@ -58,8 +58,8 @@ async function cycle(context: Context, say: (lines: string[]) => void): Promise<
     say(reports.map((report) => reportLine(report, config.words)));
     return nextWakeAt(await home.engine.wakeMoments(Date.now()), Date.now());
   } catch (error) {
-    if (error instanceof NoStateError) say([config.words.noAccounts]);
-    else if (error instanceof LockBusyError) output.detail(config.words.lockBusy(config.statePath));
+    if (error instanceof NoStateError) say([config.words.t('runner.noAccounts')]);
+    else if (error instanceof LockBusyError) output.detail(config.words.t('runner.lockBusy', { path: config.statePath }));
     else throw error;
     return undefined;
   }

@@ -30,7 +30,7 @@ export function createHome(config: RunnerConfig, output: Output) {
     let lost = false;
     const release = await lockState(config.statePath, () => {
       lost = true;
-      output.failure(config.words.lockLost(config.statePath));
+      output.failure(config.words.t('runner.lockLost', { path: config.statePath }));
       // Whatever it was doing, this process must not write over the new holder's state.
       process.exit(1);
     });

@@ -8,13 +8,13 @@ import type { Command } from './context';
 
 export const importBundle: Command = async ({ config, output, home, prompt }) => {
   const [file] = config.args;
-  const bundle = file ? await readFile(file, 'utf8').catch(() => undefined) : await prompt.ask(config.words.askBundle);
+  const bundle = file ? await readFile(file, 'utf8').catch(() => undefined) : await prompt.ask(config.words.t('runner.askBundle'));
   if (!bundle?.trim()) {
-    output.problem(config.words.noBundle);
+    output.problem(config.words.t('runner.noBundle'));
     return 1;
   }
-  const passphrase = config.passphrase ?? (await prompt.ask(config.words.askPassphrase, true)) ?? '';
+  const passphrase = config.passphrase ?? (await prompt.ask(config.words.t('runner.askPassphrase'), true)) ?? '';
   const key = await home.locked(() => home.engine.importHandoff(bundle, passphrase), true);
-  output.info(config.words.imported(maskPhone(key.replace(/^times:/, ''))));
+  output.info(config.words.t('runner.imported', { name: maskPhone(key.replace(/^times:/, '')) }));
   return 0;
 };

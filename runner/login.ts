@@ -1,15 +1,18 @@
 import { timesKey } from '@/utils/core/accounts';
 import { maskPhone } from '@/utils/mask';
-import { PHONE_RULE, SMS_CODE_RULE } from '@/utils/validation';
+import { phoneError, smsCodeError } from '@/utils/validation';
 import type { Command, Context } from './context';
 
 // Accounts on the command line: `send-code`, `login` (SMS, the code typed or given) and `remove`.
 
 /** The phone from --phone, else asked for; undefined (after saying why) when it is not a mobile number. */
 async function phoneOf({ config, output, prompt }: Context): Promise<string | undefined> {
-  const phone = config.phone ?? (await prompt.ask(config.words.askPhone));
-  if (phone && PHONE_RULE.test(phone)) return phone;
-  output.problem(phone ? config.words.badPhone : config.words.needsPhone);
+  const { words } = config;
+  const phone = config.phone ?? (await prompt.ask(words.t('runner.askPhone')));
+  // The popup's rule and words (utils/validation.ts).
+  const problem = phone ? phoneError(phone) : undefined;
+  if (phone && !problem) return phone;
+  output.problem(problem ? words.word(problem) : words.t('runner.needsPhone'));
   return undefined;
 }
 
@@ -18,7 +21,7 @@ export const sendCode: Command = async (context) => {
   const phone = await phoneOf(context);
   if (!phone) return 1;
   await home.engine.timesSendCode(phone);
-  output.info(config.words.codeSent(maskPhone(phone)));
+  output.info(config.words.t('runner.codeSent', { name: maskPhone(phone) }));
   return 0;
 };
 
@@ -34,16 +37,17 @@ export const login: Command = async (context) => {
   let code = config.code;
   if (code === undefined) {
     await home.engine.timesSendCode(phone);
-    output.info(config.words.codeSent(maskPhone(phone)));
-    code = await prompt.ask(config.words.askCode(maskPhone(phone)));
+    output.info(config.words.t('runner.codeSent', { name: maskPhone(phone) }));
+    code = await prompt.ask(config.words.t('runner.askCode', { name: maskPhone(phone) }));
   }
-  if (!code || !SMS_CODE_RULE.test(code)) {
-    output.problem(config.words.badCode);
+  const entered = code ?? '';
+  const codeProblem = smsCodeError(entered);
+  if (codeProblem) {
+    output.problem(config.words.word(codeProblem));
     return 1;
   }
-  const entered = code;
   await home.locked(() => home.engine.timesLogin(phone, entered), true);
-  output.info(config.words.loggedIn(maskPhone(phone)));
+  output.info(config.words.t('runner.loggedIn', { name: maskPhone(phone) }));
   return 0;
 };
 
@@ -51,7 +55,7 @@ export const login: Command = async (context) => {
 export const remove: Command = async (context) => {
   const { config, output, home } = context;
   if (!config.phone) {
-    output.problem(config.words.needsPhone);
+    output.problem(config.words.t('runner.needsPhone'));
     return 1;
   }
   const phone = config.phone;
@@ -62,9 +66,9 @@ export const remove: Command = async (context) => {
     return true;
   });
   if (!known) {
-    output.problem(config.words.noSuchAccount(maskPhone(phone)));
+    output.problem(config.words.t('runner.noSuchAccount', { name: maskPhone(phone) }));
     return 1;
   }
-  output.info(config.words.removed(maskPhone(phone)));
+  output.info(config.words.t('runner.removed', { name: maskPhone(phone) }));
   return 0;
 };

@@ -1,7 +1,8 @@
 import { ApiError } from '@/utils/api/http';
 import { chinaDateTime } from '@/utils/china-time';
-import type { Notice, Notifier } from '@/utils/core/ports';
-import type { Catalogue } from './catalogue';
+import type { Notifier } from '@/utils/core/ports';
+import type { RunnerWords } from '@/utils/i18n/runner';
+import { noticeText } from '@/utils/views/notice-text';
 
 // What the runner prints: short lines for people on stdout, problems on stderr, in the chosen language.
 // Accounts are named by nickname or masked phone only; no token, code or passphrase ever reaches a
@@ -13,7 +14,7 @@ interface Qinglong {
 }
 
 export interface OutputOptions {
-  words: Catalogue;
+  words: RunnerWords;
   verbose: boolean;
   quiet: boolean;
   /** The daemon's lines carry the China time they were written. */
@@ -39,44 +40,30 @@ export function createOutput(options: OutputOptions) {
   const sent: Promise<unknown>[] = [];
 
   /** Forwards to Qinglong's notification channels when running under it; never fails the run. */
-  function panelNotify(content: string): void {
+  function panelNotify(content: string, title = words.t('app.name')): void {
     const api = qinglong();
     if (!api) return;
     try {
-      sent.push(Promise.resolve(api.notify(words.notice.title, content)).catch(() => undefined));
+      sent.push(Promise.resolve(api.notify(title, content)).catch(() => undefined));
     } catch {
       // A panel whose channel is misconfigured must not break the check-in.
     }
   }
 
-  function noticeLine(notice: Notice): string {
-    switch (notice.kind) {
-      case 'relogin':
-        return words.notice.relogin(notice.account);
-      case 'lost':
-        return words.notice.lost(notice.account, notice.date, notice.reason === undefined ? undefined : words.say(notice.reason));
-      case 'missed':
-        return words.notice.missed(notice.dates.join(', '), notice.accounts.join(', '));
-      case 'expiring':
-        return words.notice.expiring(notice.account, notice.points);
-      case 'homing-expired':
-        return words.notice.homingExpired(notice.account);
-    }
-  }
-
+  // Notices read as the extension's notifications do (utils/views/notice-text.ts): the title for the
+  // panel, the sentence on stderr.
   const notifier: Notifier = {
     async notify(_id, notice) {
-      const line = noticeLine(notice);
-      err(stamp(`! ${line}`));
-      panelNotify(line);
+      const { title, message } = noticeText(notice, words.lang);
+      err(stamp(`! ${message}`));
+      panelNotify(message, title);
     },
   };
 
-  /** A failure's reason: worded by its kind; a refusal in the server's own words (verification code wrong…). */
+  /** A failure's reason, worded as the popup words it; a refusal in the server's own words. */
   function reason(error: unknown): string {
-    if (!(error instanceof ApiError)) return words.unexpected(error instanceof Error ? error.name : typeof error);
-    if (error.kind === 'rejected') return words.say(error.text);
-    return `${words.apiError[error.kind]}${error.status && error.kind === 'server' ? ` (HTTP ${error.status})` : ''}`;
+    if (!(error instanceof ApiError)) return words.t('runner.unexpected', { name: error instanceof Error ? error.name : typeof error });
+    return words.word(error.text);
   }
 
   return {

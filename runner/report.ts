@@ -1,11 +1,11 @@
-import { checkinView, type CheckinView } from '@/utils/views/account-view';
-import { chinaDate } from '@/utils/china-time';
 import { displayName } from '@/utils/account-name';
+import { chinaDate } from '@/utils/china-time';
 import type { StoredText } from '@/utils/i18n/keys';
+import type { RunnerWords } from '@/utils/i18n/runner';
 import { maskPhone } from '@/utils/mask';
-import { nextCheckinAt } from '@/utils/core/rules/checkin-schedule';
 import type { Settings, TimesAccount } from '@/utils/storage-schema';
-import type { Catalogue } from './catalogue';
+import { checkinView, type CheckinView } from '@/utils/views/account-view';
+import { nextRun } from '@/utils/views/next-run';
 import { chinaShort } from './output';
 import type { RunnerState } from './state-file';
 
@@ -22,7 +22,7 @@ export interface AccountReport {
   points?: number;
   /** 邦豆 today's check-in earned, once known. */
   reward?: number;
-  /** When the next automatic check-in (or retry) runs; undefined while a new login is needed. */
+  /** When the next automatic check-in (or retry) runs, never before `now` (the popup's rule, utils/views/next-run.ts); undefined while a new login is needed. */
   nextAt?: number;
   /** Today's failure, as recorded: words as data (a string in records from before issue 7). */
   error?: StoredText | string;
@@ -46,7 +46,7 @@ export function accountReports(state: RunnerState, settings: Settings, now: numb
         streak: status?.streak,
         points: account.points,
         reward: status?.date === today ? status.todayReward : undefined,
-        nextAt: account.session === 'active' ? nextCheckinAt({ key: account.key, canCheckIn: true, record }, settings, now) : undefined,
+        nextAt: nextRun(account, record, settings, now)?.at,
         error: todays?.state === 'failed' ? todays.error : undefined,
         retryAt: todays?.state === 'failed' ? todays.nextRetryAt : undefined,
       };
@@ -54,21 +54,29 @@ export function accountReports(state: RunnerState, settings: Settings, now: numb
 }
 
 /** The line `run` prints for an account. */
-export function reportLine(report: AccountReport, words: Catalogue): string {
-  const extra = words.extra(report.streak, report.reward, report.points);
+export function reportLine(report: AccountReport, words: RunnerWords): string {
+  const { name } = report;
   switch (report.state) {
     case 'done':
-      return words.line.done(report.name, extra);
-    case 'already':
-      return words.line.already(report.name, extra);
+    case 'already': {
+      const line = words.t(report.state === 'done' ? 'runner.line.done' : 'runner.line.already', { name });
+      const extra = [
+        report.streak ? words.t('runner.extra.streak', { days: report.streak }) : '',
+        report.reward ? words.t('runner.extra.reward', { points: report.reward }) : '',
+        report.points !== undefined ? words.t('runner.extra.points', { points: report.points }) : '',
+      ].filter(Boolean);
+      return extra.length ? words.t('runner.line.extra', { line, extra: extra.join(words.t('runner.extra.separator')) }) : line;
+    }
     case 'pending':
-      return words.line.pending(report.name, chinaShort(report.nextAt ?? 0));
+      return words.t('runner.line.pending', { name, at: chinaShort(report.nextAt ?? 0) });
     case 'running':
-      return words.line.running(report.name);
-    case 'failed':
-      return words.line.failed(report.name, report.error === undefined ? '' : words.say(report.error), report.retryAt === undefined ? undefined : chinaShort(report.retryAt));
+      return words.t('runner.line.running', { name });
+    case 'failed': {
+      const reason = report.error === undefined ? '' : words.word(report.error);
+      return report.retryAt === undefined ? words.t('runner.line.failedFinal', { name, reason }) : words.t('runner.line.failedRetry', { name, reason, at: chinaShort(report.retryAt) });
+    }
     case 'relogin':
-      return words.line.relogin(report.name);
+      return words.t('runner.line.relogin', { name });
   }
 }
 
@@ -79,10 +87,10 @@ export function exitCodeOf(reports: AccountReport[]): 0 | 1 | 2 {
 }
 
 /** The one line that says why `run` did not exit 0. */
-export function exitReason(reports: AccountReport[], words: Catalogue): string | undefined {
-  if (reports.length === 0) return words.noAccounts;
+export function exitReason(reports: AccountReport[], words: RunnerWords): string | undefined {
+  if (reports.length === 0) return words.t('runner.noAccounts');
   const relogin = reports.filter((report) => report.state === 'relogin').length;
-  if (relogin > 0) return words.exitRelogin(relogin);
+  if (relogin > 0) return words.t('runner.exitRelogin', { count: relogin });
   const failed = reports.filter((report) => report.state === 'failed').length;
-  return failed > 0 ? words.exitFailed(failed) : undefined;
+  return failed > 0 ? words.t('runner.exitFailed', { count: failed }) : undefined;
 }

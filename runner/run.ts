@@ -22,7 +22,7 @@ export const run: Command = async (context) => {
   } catch (error) {
     // No state file yet: like no account, a login is what is needed.
     if (!(error instanceof NoStateError)) throw error;
-    output.failure(config.words.noState(config.statePath));
+    output.failure(config.words.t('runner.noState', { path: config.statePath }));
     return 2;
   }
   for (const report of reports) {

@@ -15,10 +15,16 @@ export const status: Command = async ({ config, output }) => {
     output.json(reports.map((r) => ({ key: r.key, phone: r.phone, state: r.state, streak: r.streak ?? null, points: r.points ?? null, nextAt: r.nextAt ?? null })));
     return 0;
   }
-  if (reports.length === 0) output.info(config.words.noAccounts);
-  const { status: words } = config.words;
+  const { words } = config;
+  if (reports.length === 0) output.info(words.t('runner.noAccounts'));
   for (const r of reports) {
-    const parts = [r.name, words.state[r.state], r.streak ? words.streak(r.streak) : '', r.points === undefined ? '' : words.points(r.points), r.nextAt === undefined ? '' : words.next(chinaShort(r.nextAt))];
+    const parts = [
+      r.name,
+      words.t(`runner.status.${r.state}`),
+      r.streak ? words.t('runner.status.streak', { days: r.streak }) : '',
+      r.points === undefined ? '' : words.t('runner.status.points', { points: r.points }),
+      r.nextAt === undefined ? '' : words.t('runner.status.next', { at: chinaShort(r.nextAt) }),
+    ];
     output.info(parts.filter(Boolean).join('  '));
   }
   return 0;

@@ -9,8 +9,8 @@ const rule = (regex, message) => ({ regex, message });
 const NO_WXT = rule('^(wxt|wxt/.*|@wxt-dev/.*|#imports)$', 'Only utils/extension/ touches WXT: this code runs in both homes (the worker and the runner). Take a port, or move the code to utils/extension/.');
 const NO_NODE = rule('^node:', 'Code under utils/ runs in the browser too: no node:* here (the runner wires Node in).');
 const NO_VIEW_LIBS = rule('^(vue|pinia|@vueuse/.*)$', 'Code under utils/ is plain TypeScript shared by both homes: Vue and Pinia belong to components/, stores/ and the pages.');
-const NO_HOMES = rule('(^|/|@/)(entrypoints|runner)(/|$)', 'Nothing shared imports a home (entrypoints/ or runner/): move what both need down into utils/.');
-const NO_UI = rule('(^|/|@/)(components|stores)(/|$)', 'Only the pages import components and stores.');
+const NO_HOMES = rule('^(@/|(\\.\\./)+)(entrypoints|runner)(/|$)', 'Nothing shared imports a home (entrypoints/ or runner/): move what both need down into utils/.');
+const NO_UI = rule('^(@/|(\\.\\./)+)(components|stores)(/|$)', 'Only the pages import components and stores.');
 const NO_EXTENSION = rule('(^|/)extension/', 'utils/extension/ is WXT-only: the engine, the views and the runner must not import it.');
 const NO_VIEWS = rule('(^|/)views/', 'The engine decides, the views show: utils/core/ never imports utils/views/ (imports run one way).');
 const BELOW = 'The API clients, the catalogue and the leaves sit below the engine and the views: they never import utils/core/ or utils/views/.';
@@ -36,8 +36,8 @@ export const boundaries = [
   restrict(['utils/i18n/*/**'], [NO_WXT, NO_NODE, NO_VIEW_LIBS, NO_HOMES, NO_UI, NO_EXTENSION, noCoreOrViews(2)]),
   restrict(WXT_ONLY, [NO_HOMES, NO_UI]),
   restrict(['components/**', 'stores/**'], [NO_HOMES]),
-  restrict(['runner/**'], [NO_WXT, NO_VIEW_LIBS, NO_UI, rule('(^|/|@/)entrypoints(/|$)', 'The runner is a home of its own: it shares utils/, never the extension\'s entrypoints.'), rule('(^|/)extension/', 'utils/extension/ is WXT-only: the runner must not import it.')]),
-  restrict(['entrypoints/background/**'], [NO_VIEW_LIBS, NO_UI, rule('(^|/|@/)runner(/|$)', 'The worker and the runner are two homes of one engine: share through utils/.')]),
+  restrict(['runner/**'], [NO_WXT, NO_VIEW_LIBS, NO_UI, rule('^(@/|(\\.\\./)+)entrypoints(/|$)', 'The runner is a home of its own: it shares utils/, never the extension\'s entrypoints.'), rule('(^|/)extension/', 'utils/extension/ is WXT-only: the runner must not import it.')]),
+  restrict(['entrypoints/background/**'], [NO_VIEW_LIBS, NO_UI, rule('^(@/|(\\.\\./)+)runner(/|$)', 'The worker and the runner are two homes of one engine: share through utils/.')]),
   {
     files: ['utils/**'],
     ignores: WXT_ONLY,

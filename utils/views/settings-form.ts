@@ -38,6 +38,12 @@ export function normaliseTime(raw: string): string | undefined {
   return TIME_OF_DAY.test(time) ? time : undefined;
 }
 
+/** Minutes of random delay as typed: a whole number from 0 to 180; undefined otherwise. */
+export function normaliseDelay(raw: string | number): number | undefined {
+  const delay = typeof raw === 'number' ? raw : Number(String(raw).trim() || NaN);
+  return Number.isInteger(delay) && delay >= 0 && delay <= 180 ? delay : undefined;
+}
+
 export function validateSettings(form: SettingsForm): { settings: Settings } | { error: Text; field?: SettingsField } {
   const times = normaliseBaseUrl(form.timesBaseUrl);
   if ('error' in times) return { error: times.error, field: 'timesBaseUrl' };
@@ -49,8 +55,8 @@ export function validateSettings(form: SettingsForm): { settings: Settings } | {
   }
   const checkinTime = normaliseTime(form.checkinTime);
   if (!checkinTime) return { error: text('options.error.time'), field: 'checkinTime' };
-  const delay = typeof form.randomDelayMinutes === 'number' ? form.randomDelayMinutes : Number(String(form.randomDelayMinutes).trim() || NaN);
-  if (!Number.isInteger(delay) || delay < 0 || delay > 180) return { error: text('options.error.delay'), field: 'randomDelayMinutes' };
+  const delay = normaliseDelay(form.randomDelayMinutes);
+  if (delay === undefined) return { error: text('options.error.delay'), field: 'randomDelayMinutes' };
   const settings: Settings = {
     timesBaseUrl: times.url,
     homingBaseUrl,

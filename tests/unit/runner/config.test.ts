@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { langFromEnv } from '@/runner/catalogue';
 import { ConfigError, defaultStatePath, readConfig } from '@/runner/config';
 import { exitCodeOf, type AccountReport } from '@/runner/report';
 import { TIMES_PRODUCTION_URL } from '@/utils/hosts';
+import { langFromEnv } from '@/utils/i18n/runner';
 
 // The runner's command line and environment (docs/E2E-CONTRACT.md, "Runner"), and its exit codes.
 
@@ -24,7 +24,8 @@ describe('runner configuration', () => {
   });
 
   it.each([
-    [['run'], { LINLI_CHECKIN_TIME: '8:00' }, /HH:mm/],
+    [['run'], { LINLI_CHECKIN_TIME: '25:00' }, /HH:mm/],
+    [['run', '--checkin-time', '8h'], {}, /--checkin-time/],
     [['run'], { LINLI_RANDOM_DELAY: '181' }, /0 to 180/],
     [['run'], { LINLI_RANDOM_DELAY: '-1' }, /0 to 180/],
     [['run'], { LINLI_BASE_URL: 'http://times.example.com' }, /https:\/\//],
@@ -35,17 +36,22 @@ describe('runner configuration', () => {
     expect(() => readConfig(argv, env)).toThrow(message);
   });
 
+  it('reads a time and an address as the options page does: 8:05 is 08:05, a trailing slash goes', () => {
+    expect(readConfig(['run', '--checkin-time', '8:05'], {}).settings.checkinTime).toBe('08:05');
+    expect(readConfig(['run'], { LINLI_CHECKIN_TIME: ' 7:30 ', LINLI_BASE_URL: 'https://times.example.com/' }).settings).toMatchObject({ checkinTime: '07:30', timesBaseUrl: 'https://times.example.com' });
+  });
+
   it('words its refusals in Chinese under a Chinese locale', () => {
     expect(() => readConfig(['run'], { LANG: 'zh_CN.UTF-8', LINLI_CHECKIN_TIME: '25:00' })).toThrow(/签到时间须为 HH:mm/);
   });
 
   it.each([
     [{ LINLI_LANG: 'en', LANG: 'zh_CN.UTF-8' }, 'en'],
-    [{ LC_ALL: 'zh_TW.UTF-8', LANG: 'en_US.UTF-8' }, 'zh'],
-    [{ LC_MESSAGES: 'zh_CN' }, 'zh'],
+    [{ LC_ALL: 'zh_TW.UTF-8', LANG: 'en_US.UTF-8' }, 'zh-CN'],
+    [{ LC_MESSAGES: 'zh_CN' }, 'zh-CN'],
     [{ LANG: 'en_GB.UTF-8' }, 'en'],
     [{}, 'en'],
-    [{ LINLI_LANG: 'zh-CN' }, 'zh'],
+    [{ LINLI_LANG: 'zh-CN' }, 'zh-CN'],
   ])('chooses the language from %j: %s', (env, lang) => {
     expect(langFromEnv(env)).toBe(lang);
   });

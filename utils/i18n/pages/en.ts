@@ -162,12 +162,6 @@ export const pages: PageCatalogue = {
   'options.homingPlaceholder': 'https://… (access is asked for when you save)',
   'options.save': 'Save',
   'options.saved': 'Saved',
-  'options.error.badUrl': '“{url}” is not a valid address',
-  'options.error.scheme': 'A server address starts with https:// or http://',
-  'options.error.httpOnlyLocal': 'To protect logins, only this computer may be reached over http://; use https:// for any other address',
-  'options.error.urlExtras': 'A server address cannot hold a query, a # or a user name',
-  'options.error.time': 'Enter the time as HH:mm (China time, 24-hour), e.g. 08:00',
-  'options.error.delay': 'The random delay is a whole number of minutes from 0 to 180',
   'options.error.invalid': 'Invalid settings',
   'options.error.permission': 'Access to that server address was not granted; nothing was saved (the old values stay)',
 };

@@ -162,12 +162,6 @@ export const pages = {
   'options.homingPlaceholder': 'https://…（保存时会请求访问权限）',
   'options.save': '保存',
   'options.saved': '已保存',
-  'options.error.badUrl': '“{url}” 不是有效的网址',
-  'options.error.scheme': '服务地址须以 https:// 或 http:// 开头',
-  'options.error.httpOnlyLocal': '为保护登录信息，只有本机地址可以使用 http://，其他地址请用 https://',
-  'options.error.urlExtras': '服务地址不能包含参数、# 或账号信息',
-  'options.error.time': '签到时间须为 HH:mm（中国时间，24 小时制），例如 08:00',
-  'options.error.delay': '随机延迟须为 0 到 180 之间的整数（分钟）',
   'options.error.invalid': '设置无效',
   'options.error.permission': '未获得访问该服务地址的权限，设置未保存（保留原值）',
 } as const;

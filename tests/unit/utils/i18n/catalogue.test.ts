@@ -6,6 +6,8 @@ import { core as coreZh } from '@/utils/i18n/core/zh-CN';
 import { compile, resolveLanguage, t, word, setLanguage } from '@/utils/i18n/pages';
 import { pages as pagesEn } from '@/utils/i18n/pages/en';
 import { pages as pagesZh } from '@/utils/i18n/pages/zh-CN';
+import { runner as runnerEn } from '@/utils/i18n/runner/en';
+import { runner as runnerZh } from '@/utils/i18n/runner/zh-CN';
 
 // The catalogues: every key in every language with the same values, and no words left in the code.
 
@@ -13,6 +15,7 @@ const root = resolve(import.meta.dirname, '../../../..');
 const catalogues: [string, Record<string, string>, Record<string, string>][] = [
   ['core', coreZh, coreEn],
   ['pages', pagesZh, pagesEn],
+  ['runner', runnerZh, runnerEn],
 ];
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -103,12 +106,13 @@ describe('no words in the code', () => {
     ...sources('components', ['.vue', '.ts']),
     ...sources('entrypoints', ['.vue', '.ts']),
     ...sources('stores', ['.ts']),
+    ...sources('runner', ['.ts']),
     ...sources('utils', ['.ts']).filter((file) => !file.startsWith(join('utils', 'i18n'))),
   ];
 
   it('looks at the components, the pages and the helpers', () => {
     expect(files.map((file) => relative(root, join(root, file)))).toEqual(
-      expect.arrayContaining([join('components', 'AccountItem.vue'), join('entrypoints', 'popup', 'App.vue'), join('utils', 'views', 'notice-text.ts'), join('stores', 'accounts.ts')]),
+      expect.arrayContaining([join('components', 'AccountItem.vue'), join('entrypoints', 'popup', 'App.vue'), join('utils', 'views', 'notice-text.ts'), join('stores', 'accounts.ts'), join('runner', 'cli.ts')]),
     );
   });
 
