@@ -11,9 +11,14 @@ import { createSessions } from './sessions';
 
 // The check-in engine, assembled from its ports: one per home (the extension's worker, the runner).
 
-export type Engine = ReturnType<typeof createEngine>;
+export type Engine = ReturnType<typeof engineCommands>;
+export type EngineParts = ReturnType<typeof engineParts>;
 
-export function createEngine(ports: CorePorts) {
+/**
+ * The engine's parts wired to one set of ports, sharing their single-flight slots. The homes use
+ * createEngine's commands; tests that drive a part directly (a refresh racing a hand-off) build this.
+ */
+export function engineParts(ports: CorePorts) {
   const sessions = createSessions(ports);
   const points = createPoints(ports, sessions);
   const checkins = createCheckins(ports, sessions, points);
@@ -49,5 +54,31 @@ export function createEngine(ports: CorePorts) {
     return moments;
   }
 
-  return { ...sessions, ...checkins, ...accounts, ...handoff, points, runDue, wakeMoments, reportPastDays: (now: number) => reportPastDays(ports, now) };
+  return { sessions, checkins, accounts, handoff, points, runDue, wakeMoments };
+}
+
+/**
+ * The commands a home gives its user (the worker's handlers and alarm, the runner's commands). Each
+ * is described where it is defined; none rejects with anything but an ApiError (api/http.ts) or a
+ * HandoffError (handoff-bundle.ts), which the home words for the user.
+ */
+export function createEngine(ports: CorePorts) {
+  return engineCommands(engineParts(ports));
+}
+
+/** The commands of parts already built (a home that also hands its parts to tests, as the worker does). */
+export function engineCommands({ checkins, accounts, handoff, runDue, wakeMoments }: EngineParts) {
+  return {
+    runDue,
+    wakeMoments,
+    checkIn: checkins.checkIn,
+    timesSendCode: accounts.timesSendCode,
+    timesLogin: accounts.timesLogin,
+    saveAccount: accounts.saveAccount,
+    renameAccount: accounts.renameAccount,
+    removeAccount: accounts.removeAccount,
+    claimPoints: checkins.claimPoints,
+    handOff: handoff.handOff,
+    importHandoff: handoff.importHandoff,
+  };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { engine } from '@/entrypoints/background/engine';
+import { engine, engineInternals } from '@/entrypoints/background/engine';
 import { runDueWork } from '@/entrypoints/background/worker';
 import { chinaMoment } from '@/utils/china-time';
 import { readAccounts, readCheckins, settingsItem, updateCheckins } from '@/utils/extension/storage';
@@ -10,7 +10,8 @@ import { holdAnswers, loginTimes, storedTimesSecret, useMockApi } from '../../su
 import { zh } from '../../../words';
 
 const api = useMockApi();
-const { checkIn, runDueCheckins } = engine;
+const { checkIn } = engine;
+const { runDueCheckins } = engineInternals.checkins;
 const phone = '13412341234';
 const accepted = () => api().times.checkins().filter((c) => c.accepted);
 

@@ -1,14 +1,15 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { engine } from '@/entrypoints/background/engine';
+import { engine, engineInternals } from '@/entrypoints/background/engine';
 import { createTimesClient } from '@/utils/api/times';
 import { readAccounts, readSecrets, settingsItem, updateSecrets } from '@/utils/extension/storage';
 import type { FaultKind } from '../../../mock-api/server';
 import { holdAnswers, loginTimes, storedTimesSecret, useMockApi } from '../../support';
 
 const api = useMockApi();
-const { refreshDueSessions, refreshTimesSession, withTimesSession, removeAccount } = engine;
+const { refreshDueSessions, refreshTimesSession, withTimesSession } = engineInternals.sessions;
+const { removeAccount } = engine;
 const phone = '13412341234';
 const memberDetail = (key: string) => withTimesSession(key, (auth) => createTimesClient(api().url).memberDetail(auth, phone));
 

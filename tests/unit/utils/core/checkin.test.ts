@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chinaMoment } from '@/utils/china-time';
-import { createEngine } from '@/utils/core/engine';
+import { engineCommands, engineParts } from '@/utils/core/engine';
+import { reportPastDays } from '@/utils/core/history';
 import { decodeHistory } from '@/utils/core/rules/day-log';
 import { memberIdOf, memoryPorts, PHONE } from './memory-ports';
 
@@ -12,7 +13,8 @@ const MEMBER = memberIdOf(PHONE);
 
 function setup(phones?: string[]) {
   const world = memoryPorts(EIGHT, phones);
-  return { ...world, engine: createEngine(world.ports) };
+  const parts = engineParts(world.ports);
+  return { ...world, parts, engine: engineCommands(parts) };
 }
 
 describe('status-first check-in', () => {
@@ -136,7 +138,7 @@ describe('status-first check-in', () => {
 
 describe('an ended session at check-in time', () => {
   it('gives one re-login notice and no "day lost" notice the next day', async () => {
-    const { engine, times, memory, notices, clock } = setup();
+    const { engine, times, memory, notices, clock, ports } = setup();
     times.refusedTokens.add(`login-${PHONE}`);
     times.refuseRefresh = true;
     await engine.runDue(EIGHT);
@@ -145,7 +147,7 @@ describe('an ended session at check-in time', () => {
     expect(memory.state.checkins[KEY]).toMatchObject({ state: 'failed', relogin: true });
     clock.t = chinaMoment('2026-11-24', '08:00');
     await engine.runDue(clock.t);
-    await engine.reportPastDays(chinaMoment('2026-11-25', '09:00'));
+    await reportPastDays(ports, chinaMoment('2026-11-25', '09:00'));
     expect(notices.map((n) => n.notice.kind)).toEqual(['relogin']);
     expect(decodeHistory(memory.state.history[KEY])).toEqual([expect.objectContaining({ date: '2026-11-23', state: 'lost' })]);
   });
@@ -183,10 +185,10 @@ describe('three at a time', () => {
 
 describe('a day left unfinished by an account no longer checked in here', () => {
   it.each(['relogin', 'handed-off'] as const)('is logged as lost but not told again (%s)', async (session) => {
-    const { engine, memory, notices } = setup();
+    const { memory, notices, ports } = setup();
     memory.state.accounts[0] = { ...memory.state.accounts[0], session } as never;
     memory.state.checkins[KEY] = { date: '2026-11-23', state: 'failed', attempts: 1, at: EIGHT, nextRetryAt: EIGHT + 300_000 };
-    await engine.reportPastDays(chinaMoment('2026-11-24', '09:00'));
+    await reportPastDays(ports, chinaMoment('2026-11-24', '09:00'));
     expect(memory.state.checkins[KEY]).toMatchObject({ lost: true });
     expect(decodeHistory(memory.state.history[KEY])).toEqual([expect.objectContaining({ date: '2026-11-23', state: 'lost' })]);
     expect(notices).toEqual([]);

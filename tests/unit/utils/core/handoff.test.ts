@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/utils/api/http';
 import { chinaMoment } from '@/utils/china-time';
-import { createEngine } from '@/utils/core/engine';
+import { engineCommands, engineParts } from '@/utils/core/engine';
 import { HandoffError, openHandoff } from '@/utils/handoff-bundle';
 import { memoryPorts, PHONE, timesAccount } from './memory-ports';
 
@@ -14,7 +14,8 @@ const PASSPHRASE = 'correct horse battery';
 
 function setup() {
   const world = memoryPorts(NOON);
-  return { ...world, engine: createEngine(world.ports) };
+  const parts = engineParts(world.ports);
+  return { ...world, parts, engine: engineCommands(parts) };
 }
 
 const totalCalls = (calls: Record<string, number>) => Object.values(calls).reduce((sum, n) => sum + n, 0);
@@ -66,10 +67,11 @@ describe('hand-off', () => {
       const real = client(baseUrl);
       return { ...real, refreshToken: async (token: string) => (await answer, real.refreshToken(token)) };
     };
-    const engine = createEngine(world.ports);
+    const parts = engineParts(world.ports);
+    const engine = engineCommands(parts);
     const spent = world.memory.state.secrets[KEY];
 
-    const refreshing = engine.refreshTimesSession(KEY);
+    const refreshing = parts.sessions.refreshTimesSession(KEY);
     let bundle: string | undefined;
     const handing = engine.handOff(KEY, PASSPHRASE).then((text) => (bundle = text));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -90,14 +92,15 @@ describe('hand-off', () => {
     const bundle = await from.engine.handOff(KEY, PASSPHRASE);
 
     const to = memoryPorts(NOON + 60_000, []);
-    const engine = createEngine(to.ports);
+    const parts = engineParts(to.ports);
+    const engine = engineCommands(parts);
     expect(await engine.importHandoff(bundle, PASSPHRASE)).toBe(KEY);
     expect(to.memory.state.accounts).toEqual([
       expect.objectContaining({ key: KEY, phone: PHONE, session: 'active', nickname: '妈妈', activeSince: NOON + 60_000 }),
     ]);
     expect(to.memory.state.secrets[KEY]).toEqual(timesAccount(NOON).secret);
 
-    await engine.refreshTimesSession(KEY);
+    await parts.sessions.refreshTimesSession(KEY);
     const error = await engine.importHandoff(bundle, PASSPHRASE).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HandoffError);
     expect((error as HandoffError).code).toBe('stale');

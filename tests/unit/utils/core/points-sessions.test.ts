@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chinaMoment } from '@/utils/china-time';
-import { createEngine } from '@/utils/core/engine';
+import { engineCommands, engineParts } from '@/utils/core/engine';
 import { weekOf } from '@/utils/core/points';
 import type { TimesSecret } from '@/utils/storage-schema';
 import { memberIdOf, memoryPorts, PHONE } from './memory-ports';
@@ -11,7 +11,8 @@ const MEMBER = memberIdOf(PHONE);
 
 function setup() {
   const world = memoryPorts(EIGHT);
-  return { ...world, engine: createEngine(world.ports) };
+  const parts = engineParts(world.ports);
+  return { ...world, parts, engine: engineCommands(parts) };
 }
 
 describe('邦豆 claims', () => {
@@ -88,7 +89,7 @@ describe('a rotated token pair that cannot be saved', () => {
   const expire = (secret: TimesSecret): TimesSecret => ({ ...secret, obtainedAt: EIGHT - 7 * 3600_000, expiresAt: EIGHT + 60_000 });
 
   it('retries the write, so the spent refresh token is never sent again', async () => {
-    const { engine, times, memory } = setup();
+    const { engine, parts, times, memory } = setup();
     memory.state.secrets[KEY] = expire(memory.state.secrets[KEY] as TimesSecret);
     memory.failNext.secrets = 1;
     await engine.runDue(EIGHT);
@@ -96,20 +97,20 @@ describe('a rotated token pair that cannot be saved', () => {
     expect(stored.refreshToken).toBe('refresh-1');
     expect(memory.state.accounts[0]).not.toHaveProperty('sessionUnsaved');
     memory.state.secrets[KEY] = expire(stored);
-    await engine.refreshTimesSession(KEY);
+    await parts.sessions.refreshTimesSession(KEY);
     expect(times.refreshTokensSeen).toEqual([`login-refresh-${PHONE}`, 'refresh-1']);
   });
 
   it('holds the new pair unused, flags the account for the popup, and never re-sends the spent token', async () => {
-    const { engine, times, memory, clock } = setup();
+    const { engine, parts, times, memory, clock } = setup();
     memory.state.secrets[KEY] = expire(memory.state.secrets[KEY] as TimesSecret);
     memory.failNext.secrets = 3;
-    await expect(engine.refreshTimesSession(KEY)).rejects.toMatchObject({ kind: 'server', transient: true });
+    await expect(parts.sessions.refreshTimesSession(KEY)).rejects.toMatchObject({ kind: 'server', transient: true });
     expect(memory.state.accounts[0]).toMatchObject({ sessionUnsaved: true });
     // Storage still holds the spent pair; while the new one can't be stored, nothing is sent at all.
     expect((memory.state.secrets[KEY] as TimesSecret).refreshToken).toBe(`login-refresh-${PHONE}`);
     memory.failNext.secrets = 100;
-    await expect(engine.refreshTimesSession(KEY)).rejects.toMatchObject({ kind: 'server' });
+    await expect(parts.sessions.refreshTimesSession(KEY)).rejects.toMatchObject({ kind: 'server' });
     await engine.runDue(EIGHT);
     expect(times.refreshTokensSeen).toEqual([`login-refresh-${PHONE}`]);
     expect(times.calls.signStatus).toBeUndefined();
@@ -125,25 +126,25 @@ describe('a rotated token pair that cannot be saved', () => {
   });
 
   it('stores a held pair before it is rotated again, so no refresh token is ever sent twice', async () => {
-    const { engine, times, memory } = setup();
+    const { parts, times, memory } = setup();
     memory.state.secrets[KEY] = expire(memory.state.secrets[KEY] as TimesSecret);
     memory.failNext.secrets = 3;
-    await expect(engine.refreshTimesSession(KEY)).rejects.toMatchObject({ kind: 'server' });
+    await expect(parts.sessions.refreshTimesSession(KEY)).rejects.toMatchObject({ kind: 'server' });
     memory.failNext.secrets = 0;
-    await engine.refreshTimesSession(KEY); // the held refresh-1 is stored, then rotated to refresh-2
+    await parts.sessions.refreshTimesSession(KEY); // the held refresh-1 is stored, then rotated to refresh-2
     expect((memory.state.secrets[KEY] as TimesSecret).refreshToken).toBe('refresh-2');
-    await engine.refreshTimesSession(KEY);
+    await parts.sessions.refreshTimesSession(KEY);
     expect(times.refreshTokensSeen).toEqual([`login-refresh-${PHONE}`, 'refresh-1', 'refresh-2']);
   });
 
   it('ends a session whose held pair the server refuses: re-login, one notice, no resend', async () => {
-    const { engine, times, memory, notices } = setup();
+    const { parts, times, memory, notices } = setup();
     memory.state.secrets[KEY] = expire(memory.state.secrets[KEY] as TimesSecret);
     memory.failNext.secrets = 3;
-    await expect(engine.refreshTimesSession(KEY)).rejects.toMatchObject({ kind: 'server' });
+    await expect(parts.sessions.refreshTimesSession(KEY)).rejects.toMatchObject({ kind: 'server' });
     memory.failNext.secrets = 0;
     times.refuseRefresh = true;
-    await expect(engine.refreshTimesSession(KEY)).rejects.toMatchObject({ kind: 'unauthorized' });
+    await expect(parts.sessions.refreshTimesSession(KEY)).rejects.toMatchObject({ kind: 'unauthorized' });
     expect(memory.state.accounts[0]).toMatchObject({ session: 'relogin' });
     expect(notices.map((n) => n.notice.kind)).toEqual(['relogin']);
   });
@@ -164,11 +165,11 @@ describe('an account listed without a session', () => {
 
 describe('the hand-off slot', () => {
   it('refuses a refresh that joins it instead of handing that caller the session that left', async () => {
-    const { engine, memory, times } = setup();
+    const { parts, memory, times } = setup();
     let release = () => undefined as void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const taking = engine.takeOut(KEY, () => gate);
-    const joiner = engine.refreshTimesSession(KEY);
+    const taking = parts.sessions.takeOut(KEY, () => gate);
+    const joiner = parts.sessions.refreshTimesSession(KEY);
     release();
     await taking;
     await expect(joiner).rejects.toMatchObject({ kind: 'rejected' });

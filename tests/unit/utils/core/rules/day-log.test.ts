@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addChinaDays, chinaMoment } from '@/utils/china-time';
 import { createEngine } from '@/utils/core/engine';
+import { reportPastDays } from '@/utils/core/history';
 import { decodeHistory, encodeEntry, HISTORY_MAX_DAYS, missedDates, monthReward, upsertEntry, type HistoryEntry } from '@/utils/core/rules/day-log';
 import type { HistoryTuple } from '@/utils/storage-schema';
 import { memoryPorts, PHONE } from '../memory-ports';
@@ -103,7 +104,7 @@ describe('missed days', () => {
     const { ports, memory, notices } = memoryPorts(now);
     memory.state.accounts[0] = { ...memory.state.accounts[0], addedAt: chinaMoment('2026-01-01', '08:00'), activeSince: undefined } as never;
     memory.state.checkins[`times:${PHONE}`] = { date: '2026-11-23', state: 'done', attempts: 1, at: chinaMoment('2026-11-23', '08:00') };
-    await createEngine(ports).reportPastDays(now);
+    await reportPastDays(ports, now);
     expect(decodeHistory(memory.state.history[`times:${PHONE}`])).toEqual([expect.objectContaining({ date: '2026-11-23', state: 'done' })]);
     expect(notices).toEqual([]);
   });

@@ -1,0 +1,35 @@
+import type { StateStore } from '@/utils/core/ports';
+import {
+  forgetNotified,
+  markNotified,
+  readAccounts,
+  readCheckins,
+  readHistory,
+  readMember,
+  readSecrets,
+  readSettings,
+  updateAccounts,
+  updateCheckins,
+  updateHistory,
+  updateMember,
+  updateSecrets,
+} from '@/utils/extension/storage';
+
+// The extension's state store for the engine (utils/core/ports.ts): WXT storage items in
+// storage.local, one item per kind (utils/extension/storage.ts holds the items, their versions and
+// migrations). Named here so the port's every method is seen to have an adapter.
+export const extensionStateStore: StateStore = {
+  readSettings,
+  readAccounts,
+  updateAccounts,
+  readSecrets,
+  updateSecrets,
+  readCheckins,
+  updateCheckins,
+  readMember,
+  updateMember,
+  readHistory,
+  updateHistory,
+  markNotified,
+  forgetNotified,
+};
