@@ -1,7 +1,7 @@
 import type { Pusher } from '@/utils/core/ports';
 import type { PushOutcome } from '@/utils/core/push/channel';
 import { sendToChannels } from '@/utils/core/push/send';
-import { readPushSettings } from '@/utils/extension/storage';
+import { readPushSettings } from '@/utils/extension/push-storage';
 import type { PushChannel } from '@/utils/push-schema';
 import { pushText, testPushText } from '@/utils/views/push-text';
 import { workerLanguage } from './notify';

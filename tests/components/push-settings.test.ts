@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import OptionsApp from '@/entrypoints/options/App.vue';
-import { pushLogItem, pushSettingsItem, readPushSettings } from '@/utils/extension/storage';
+import { pushLogItem, pushSettingsItem, readPushSettings } from '@/utils/extension/push-storage';
 import { emptyPushLog } from '@/utils/push-schema';
 import { fakeWorker } from './support';
 

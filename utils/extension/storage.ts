@@ -17,7 +17,6 @@ import {
   type Settings,
   DEFAULT_SETTINGS,
 } from '../storage-schema';
-import { DEFAULT_PUSH_SETTINGS, emptyPushLog, pushChannelSchema, pushLogSchema, type PushLog, type PushSettings } from '../push-schema';
 
 
 // Every stored item, in one place. All live in storage.local: tokens must never sync to other devices.
@@ -50,14 +49,6 @@ export const memberItem = /* @__PURE__ */ storage.defineItem<Record<string, Memb
 /** Per account: one tuple per China day, oldest first, at most HISTORY_MAX_DAYS (utils/core/rules/day-log.ts). */
 export const historyItem = /* @__PURE__ */ storage.defineItem<Record<string, HistoryTuple[]>>('local:history', { fallback: {}, version: 1 });
 export const notifiedItem = /* @__PURE__ */ storage.defineItem<string[]>('local:notified', { fallback: [], version: 1 });
-/**
- * Push to the phone (issue 12): the channels (their keys inside) and the daily-summary switch, written by
- * the options page. storage.local only: never synced, never in the CSV, the history, a hand-off bundle
- * or a log.
- */
-export const pushSettingsItem = /* @__PURE__ */ storage.defineItem<PushSettings>('local:push', { fallback: DEFAULT_PUSH_SETTINGS, version: 1 });
-/** What the worker pushed and what waits to be; each channel's last failure (no key in it). */
-export const pushLogItem = /* @__PURE__ */ storage.defineItem<PushLog>('local:pushLog', { fallback: emptyPushLog(), version: 1 });
 export const EMPTY_LOGIN_DRAFT: LoginDraft = { open: false, provider: 'times', phone: '', sent: {} };
 /**
  * The account whose history the popup opened: the history page is opened without it in its address,
@@ -110,18 +101,6 @@ export const readMember = async () => parseRecord(memberInfoSchema, await member
 export const readHistory = async () => parseHistory(await historyItem.getValue());
 export const readNotified = async () => parseList(notifiedIdSchema, await notifiedItem.getValue());
 
-/** Stored push settings: the valid channels (a damaged one is left out), the summary off unless set. */
-export async function readPushSettings(): Promise<PushSettings> {
-  const value = (await pushSettingsItem.getValue()) as Partial<PushSettings> | null;
-  return { channels: parseList(pushChannelSchema, value?.channels), digest: value?.digest === true };
-}
-
-/** The stored push log; a damaged one reads as empty (it holds no secret and nothing a check-in needs). */
-export async function readPush(): Promise<PushLog> {
-  const parsed = pushLogSchema.safeParse(await pushLogItem.getValue());
-  return parsed.success ? parsed.data : emptyPushLog();
-}
-
 // Writes to one item are queued one after another, so two tasks of the worker that update the same
 // item concurrently (a check-in and a refresh, say) can't overwrite each other's change.
 const queues = new Map<string, Promise<unknown>>();
@@ -133,7 +112,8 @@ function serialized<T>(name: string, task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-function updater<T>(name: string, read: () => Promise<T>, write: (value: T) => Promise<void>) {
+/** An update of one stored item: read, change, write, queued behind the item's other updates. */
+export function updater<T>(name: string, read: () => Promise<T>, write: (value: T) => Promise<void>) {
   return (change: (value: T) => T) =>
     serialized(name, async () => {
       const next = change(await read());
@@ -148,7 +128,6 @@ export const updateCheckins = /* @__PURE__ */ updater('checkins', readCheckins, 
 
 export const updateMember = /* @__PURE__ */ updater('member', readMember, (value) => memberItem.setValue(value));
 export const updateHistory = /* @__PURE__ */ updater('history', readHistory, (value) => historyItem.setValue(value));
-export const updatePush = /* @__PURE__ */ updater('push', readPush, (value) => pushLogItem.setValue(value));
 
 /** Records a notification as shown; false when it had been shown already. */
 export const markNotified = (id: string) =>

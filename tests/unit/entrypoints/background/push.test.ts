@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { engine } from '@/entrypoints/background/engine';
 import { handleCommand } from '@/entrypoints/background/handlers';
-import { readPush, pushSettingsItem, settingsItem } from '@/utils/extension/storage';
+import { pushSettingsItem, readPush } from '@/utils/extension/push-storage';
+import { settingsItem } from '@/utils/extension/storage';
 import { loginTimes, useMockApi } from '../../support';
 
 // The worker's push (issue 12) over the real channels, against the mock's services: the options page's
