@@ -43,13 +43,16 @@ if (process.env.NODE_ENV === 'e2e') process.env.NODE_ENV = 'production';
 
 // Firefox's install prompt shows what leaves the browser (PRIVACY.md): the phone number a user logs in
 // with (personally identifying) and the SMS codes, passwords and tokens of those logins (authentication),
-// sent only to the Times API and the user's Homing server, which need them to work. Nothing is optional:
-// no analytics, no telemetry.
+// sent only to the Times API and the user's Homing server, which need them to work; and, once the user
+// adds a push channel (issue 12), the day's check-in outcomes and points (activity on the Times site)
+// with account nicknames or masked phones, sent to the push service the user chose. Declared required:
+// an optional one would need a Firefox-only request when a channel is added, and the code has no
+// per-browser branch. No analytics, no telemetry.
 const FIREFOX_SETTINGS = {
   gecko: {
     id: GECKO_ID,
     strict_min_version: FIREFOX_MIN,
-    data_collection_permissions: { required: ['personallyIdentifyingInfo', 'authenticationInfo'] },
+    data_collection_permissions: { required: ['personallyIdentifyingInfo', 'authenticationInfo', 'websiteActivity'] },
   },
   gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN },
 };

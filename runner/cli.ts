@@ -10,6 +10,7 @@ import { createHome, NoStateError } from './home';
 import { importBundle } from './import';
 import { LockBusyError } from './lock';
 import { login, remove, sendCode } from './login';
+import { notifyTest } from './notify-test';
 import { createOutput, type Output } from './output';
 import { stdinPrompt } from './prompt';
 import { run } from './run';
@@ -20,7 +21,7 @@ import { status } from './status';
 // engine as the extension with a state file for storage. Bundled into one file that needs no
 // node_modules (`npm run build:runner`, scripts/build-runner.mjs).
 
-const COMMANDS: Record<string, Command> = { login, 'send-code': sendCode, run, daemon, status, import: importBundle, remove };
+const COMMANDS: Record<string, Command> = { login, 'send-code': sendCode, run, daemon, status, import: importBundle, remove, 'notify-test': notifyTest };
 
 /** The words for an error that ends a command; no error here carries a token, code or passphrase. */
 function explain(error: unknown, config: RunnerConfig, output: Output): string {

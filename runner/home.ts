@@ -3,11 +3,12 @@ import { createEngine } from '@/utils/core/engine';
 import type { RunnerConfig } from './config';
 import { lockState } from './lock';
 import type { Output } from './output';
+import { createRunnerPusher } from './pusher';
 import { emptyState, readStateFile } from './state-file';
 import { fileStore } from './store';
 
 // The runner's home for the check-in engine (docs/ARCHITECTURE.md): the state file as the state store,
-// output lines as the notifier, the system clock. One engine per process (the daemon keeps it across
+// output lines as the notifier, the push channels of the environment as the pusher, the system clock. One engine per process (the daemon keeps it across
 // runs, with its single-flight maps); the file is read afresh each time the lock is taken.
 
 /** There is no state file and the command needs one (run, remove). */
@@ -17,9 +18,10 @@ export class NoStateError extends Error {
 
 export type Home = ReturnType<typeof createHome>;
 
-export function createHome(config: RunnerConfig, output: Output) {
+export function createHome(config: RunnerConfig, output: Output, env: Record<string, string | undefined> = process.env) {
   const store = fileStore(config.statePath, config.settings);
-  const engine = createEngine({ store, notifier: output.notifier, clock: { now: () => Date.now() }, timesClient: createTimesClient });
+  const pusher = createRunnerPusher(env, config.lang, output);
+  const engine = createEngine({ store, notifier: output.notifier, pusher, clock: { now: () => Date.now() }, timesClient: createTimesClient });
 
   /**
    * Runs `task` holding the state file's lock, with the file's state loaded. A missing file is an
@@ -45,5 +47,5 @@ export function createHome(config: RunnerConfig, output: Output) {
     }
   }
 
-  return { store, engine, locked };
+  return { store, engine, pusher, locked };
 }

@@ -6,12 +6,9 @@ import { noticeText } from '@/utils/views/notice-text';
 
 // What the runner prints: short lines for people on stdout, problems on stderr, in the chosen language.
 // Accounts are named by nickname or masked phone only; no token, code or passphrase ever reaches a
-// line, with --verbose either. Under Qinglong, notices and a failing run's reason also go to the panel's
-// own notification channels (QLAPI.notify, which Qinglong's preload gives the scripts it runs).
-
-interface Qinglong {
-  notify(title: string, content: string): unknown;
-}
+// line, with --verbose either. Pushes to the phone (Qinglong's QLAPI.notify among them) are the
+// engine's, once per wake (pusher.ts): a line here is never pushed, or a failing run every 15 minutes
+// would push every 15 minutes.
 
 export interface OutputOptions {
   words: RunnerWords;
@@ -33,30 +30,12 @@ export function createOutput(options: OutputOptions) {
   const out = options.out ?? ((line: string) => void process.stdout.write(`${line}\n`));
   const err = options.err ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const stamp = (line: string) => (options.stamped ? `[${chinaShort(Date.now())}] ${line}` : line);
-  const qinglong = (): Qinglong | undefined => {
-    const api = (globalThis as { QLAPI?: Partial<Qinglong> }).QLAPI;
-    return typeof api?.notify === 'function' ? (api as Qinglong) : undefined;
-  };
-  const sent: Promise<unknown>[] = [];
 
-  /** Forwards to Qinglong's notification channels when running under it; never fails the run. */
-  function panelNotify(content: string, title = words.t('app.name')): void {
-    const api = qinglong();
-    if (!api) return;
-    try {
-      sent.push(Promise.resolve(api.notify(title, content)).catch(() => undefined));
-    } catch {
-      // A panel whose channel is misconfigured must not break the check-in.
-    }
-  }
-
-  // Notices read as the extension's notifications do (utils/views/notice-text.ts): the title for the
-  // panel, the sentence on stderr.
+  // Notices read as the extension's notifications do (utils/views/notice-text.ts), on stderr.
   const notifier: Notifier = {
     async notify(_id, notice) {
-      const { title, message } = noticeText(notice, words.lang);
+      const { message } = noticeText(notice, words.lang);
       err(stamp(`! ${message}`));
-      panelNotify(message, title);
     },
   };
 
@@ -74,15 +53,12 @@ export function createOutput(options: OutputOptions) {
     info: (line: string) => void (options.quiet ? undefined : out(stamp(line))),
     /** A problem: always shown, on stderr. */
     problem: (line: string) => err(stamp(line)),
-    /** A problem that ends the run: also sent to Qinglong's notifications. */
-    failure(line: string) {
-      err(stamp(line));
-      panelNotify(line);
-    },
+    /** A problem that ends the run. */
+    failure: (line: string) => err(stamp(line)),
     detail: (line: string) => void (options.verbose ? err(stamp(`· ${line}`)) : undefined),
     /** Machine-readable output (status --json) on stdout, whatever --quiet says. */
     json: (value: unknown) => out(JSON.stringify(value, null, 2)),
-    /** Waits (at most 10 s) for notifications handed to the panel, before the process exits. */
-    flush: () => Promise.race([Promise.all(sent), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]),
+    /** Nothing is left to wait for once a command resolves (the engine awaits its pushes). */
+    flush: async () => undefined,
   };
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as z from 'zod/mini';
+import { pushLogSchema } from '@/utils/push-schema';
 import * as stored from '@/utils/storage-schema';
 
 // The runner's state file: what the extension keeps in storage.local, as one JSON document. Written
@@ -25,6 +26,8 @@ export const stateFileSchema = z.object({
   history: z.record(z.string(), z.array(stored.historyTupleSchema)),
   /** Notices already shown, each once (the engine's `notifyOnce`). */
   notified: z.array(stored.notifiedIdSchema),
+  /** What was pushed and what waits to be (issue 12); no channel key: those stay in the environment. */
+  push: z.optional(pushLogSchema),
 });
 export type RunnerState = z.infer<typeof stateFileSchema>;
 

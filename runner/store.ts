@@ -1,4 +1,5 @@
 import type { StateStore } from '@/utils/core/ports';
+import { emptyPushLog } from '@/utils/push-schema';
 import type { Settings } from '@/utils/storage-schema';
 import { emptyState, writeStateFile, type RunnerState } from './state-file';
 
@@ -71,6 +72,12 @@ export function fileStore(path: string, settings: Settings, write = writeStateFi
           ? { next: state, result: false }
           : { next: { ...current, notified: [...current.notified, id].slice(-NOTIFIED_KEPT) }, result: true },
       ),
+    readPush: async () => structuredClone(state.push ?? emptyPushLog()),
+    updatePush: (change) =>
+      commit((current) => {
+        const push = change(current.push ?? emptyPushLog());
+        return { next: { ...current, push }, result: structuredClone(push) };
+      }),
     forgetNotified: (id) =>
       commit((current) =>
         current.notified.includes(id) ? { next: { ...current, notified: current.notified.filter((shown) => shown !== id) }, result: undefined } : { next: state, result: undefined },

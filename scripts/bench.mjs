@@ -20,7 +20,7 @@ const env = { ...process.env, PATH: [join(root, 'node_modules/.bin'), process.en
 // KB here is 1024 bytes. Extensions load from disk, so gzip is not what the browser reads; it is the
 // stable proxy for "how much code" that the budgets were set in (minified sizes swing with names).
 const KB = 1024;
-const BUDGETS = { background: 40 * KB, popup: 60 * KB };
+const BUDGETS = { background: 45 * KB, popup: 60 * KB };
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });

@@ -3,6 +3,7 @@ import { commandSchema } from '@/utils/extension/command-schema';
 import { text } from '@/utils/i18n/keys';
 import type { Command, CommandOf, CommandType, Reply, ReplyData } from '@/utils/extension/messages';
 import { engine } from './engine';
+import { sendTestPush } from './push';
 import {
   homingForgotGetSmsCode,
   homingGetSmsCode,
@@ -25,6 +26,10 @@ const handlers: Handlers = {
   'account.rename': async ({ key, nickname }) => (await engine.renameAccount(key, nickname), { renamed: true }),
   'points.claim': async ({ key }) => ({ claimed: await engine.claimPoints(key) }),
   'account.handoff': async ({ key, passphrase }) => ({ bundle: await engine.handOff(key, passphrase) }),
+  'push.test': async ({ channel }) => {
+    const outcome = await sendTestPush(channel);
+    return outcome.ok ? { ok: true } : { ok: false, reason: outcome.reason };
+  },
   'homing.getSmsCode': ({ mobile }) => homingGetSmsCode(mobile),
   'homing.loginBySmsCode': ({ mobile, mobileCode }) => homingLoginBySmsCode(mobile, mobileCode),
   'homing.login': ({ mobile, passwd, imgCode }) => homingLogin(mobile, passwd, imgCode),

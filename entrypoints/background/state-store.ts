@@ -14,6 +14,7 @@ import {
   updateMember,
   updateSecrets,
 } from '@/utils/extension/storage';
+import { readPush, updatePush } from '@/utils/extension/push-storage';
 
 // The extension's state store for the engine (utils/core/ports.ts): WXT storage items in
 // storage.local, one item per kind (utils/extension/storage.ts holds the items, their versions and
@@ -32,4 +33,6 @@ export const extensionStateStore: StateStore = {
   updateHistory,
   markNotified,
   forgetNotified,
+  readPush,
+  updatePush,
 };

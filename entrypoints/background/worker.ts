@@ -22,8 +22,9 @@ export function runDueWork(): Promise<void> {
     do {
       again = false;
       const now = Date.now();
-      await engine.runDue(now);
+      // Homing first: an expiry it tells goes out with the engine's push at the end of runDue.
       await expireHomingSessions(now);
+      await engine.runDue(now);
       await reschedule();
     } while (again);
   })()

@@ -63,6 +63,10 @@ describe.each(COMBOS)('accessibility in $language, $theme theme', (combo) => {
     const refused = await options.submit();
     expect(refused.saved).toBe(false);
     await expectAccessible(options, 'options page, a refused time');
+    await options.page.locator('[data-testid="checkin-time"]').fill('08:00');
+    await options.addPushChannel('webhook', 'http://push.example.com/hook');
+    expect((await options.submit()).saved).toBe(false);
+    await expectAccessible(options, 'options page, a push channel with a refused address');
     await options.close();
 
     const popup = await openPopup(session, combo);

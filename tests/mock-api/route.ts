@@ -32,6 +32,8 @@ export interface Route {
   name: string;
   methods: readonly string[];
   path: string;
+  /** `path` is a prefix: the route answers every path that starts with it (a key in the path). */
+  prefix?: boolean;
   handle(request: RouteRequest): Reply;
 }
 

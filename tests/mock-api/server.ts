@@ -3,17 +3,19 @@ import type { AddressInfo } from 'node:net';
 import type { EventSink } from './events';
 import { FaultQueue, faultReply, type Fault } from './faults';
 import { HomingState, type HomingMock } from './homing';
+import { PushState, type PushMock } from './push';
 import { json, notFound, type Reply, type Route, type RouteRequest } from './route';
 import { TimesState } from './times';
 import type { TimesMock } from './times-knobs';
 
 // A local stand-in for the Times and Homing services, for unit and e2e tests and for trying the
 // extension by hand (cli.ts). It follows the two API documents in docs/api; see times.ts and
-// homing.ts for the behaviour of each route.
+// homing.ts for the behaviour of each route, and push.ts for the push services under /push/.
 
 export type { Fault, FaultKind } from './faults';
 export type { MockEvent } from './events';
 export type { HomingMock } from './homing';
+export type { PushMock, PushDelivery, PushService } from './push';
 export type { TimesMock, Checkin } from './times-knobs';
 
 export interface RecordedRequest {
@@ -38,6 +40,7 @@ export interface MockApi {
   close(): Promise<void>;
   times: TimesMock;
   homing: HomingMock;
+  push: PushMock;
 }
 
 export interface MockApiOptions {
@@ -77,7 +80,10 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   const emit: EventSink = (event) => options.onEvent?.(event);
   const times = new TimesState(emit, now);
   const homing = new HomingState(emit, now);
-  const routes = new Map<string, Route>([...times.routes(), ...homing.routes()].map((route) => [route.path, route]));
+  const push = new PushState();
+  const all = [...times.routes(), ...homing.routes(), ...push.routes()];
+  const routes = new Map<string, Route>(all.filter((route) => !route.prefix).map((route) => [route.path, route]));
+  const prefixed = all.filter((route) => route.prefix);
   const requests: RecordedRequest[] = [];
   const faults = new FaultQueue();
   const hanging = new Set<ServerResponse>();
@@ -120,7 +126,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     const queryAt = target.indexOf('?');
     const pathname = queryAt < 0 ? target : target.slice(0, queryAt);
     const method = request.method ?? 'GET';
-    const route = routes.get(pathname);
+    const route = routes.get(pathname) ?? prefixed.find((candidate) => pathname.startsWith(candidate.path));
     const matched = route?.methods.includes(method) ? route : undefined;
     const name = method === 'OPTIONS' ? 'preflight' : (matched?.name ?? 'unknown');
     const at = now();
@@ -185,6 +191,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       faults.clear();
       times.reset();
       homing.reset();
+      push.reset();
       clock = Date.now;
     },
     close: () => {
@@ -200,5 +207,6 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     },
     times,
     homing,
+    push,
   };
 }

@@ -1,5 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../mock-api/china-time';
 import { checkinTimeNotYetDue } from '../e2e/harness/flows';
@@ -130,21 +129,6 @@ describe('runner: login and run', () => {
     const result = await runner.run(['run']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Log in first/);
-  });
-
-  it("tells Qinglong's notification channels why a run failed, and says nothing when all is well", async () => {
-    // What Qinglong's preload does for the scripts it runs: a global QLAPI.notify (here into a file).
-    const sink = join(dirname(runner.state), 'notified.txt');
-    const preload = join(dirname(runner.state), 'qlapi.cjs');
-    writeFileSync(preload, `global.QLAPI = { notify: (title, text) => require('fs').appendFileSync(${JSON.stringify(sink)}, title + '|' + text + '\\n') };`);
-    const env = { NODE_OPTIONS: `--require ${preload}` };
-
-    expect((await runner.run(['run'], { env })).code).toBe(2);
-    expect(readFileSync(sink, 'utf8')).toMatch(/^Linli Check-in\|No account yet/);
-    await loginByCode(runner, PHONE);
-    writeFileSync(sink, '');
-    expect((await runner.run(['run'], { env })).code).toBe(0);
-    expect(readFileSync(sink, 'utf8')).toBe('');
   });
 
   it('speaks Chinese when the locale is Chinese, and English when LINLI_LANG says so', async () => {

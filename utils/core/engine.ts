@@ -7,6 +7,7 @@ import { createHandoff } from './handoff';
 import { reportPastDays } from './history';
 import { createPoints } from './points';
 import type { CorePorts } from './ports';
+import { pushDue } from './pushes';
 import { createSessions } from './sessions';
 
 // The check-in engine, assembled from its ports: one per home (the extension's worker, the runner).
@@ -27,14 +28,17 @@ export function engineParts(ports: CorePorts) {
 
   /**
    * Does whatever is due now for Times accounts: session refreshes, past days (lost, missed), the
-   * day's check-ins and their retries with claims. Never rejects: failures are recorded where the
-   * popup (or `status`) shows them. `force`: every active account checks in now, whatever the
-   * schedule says (a day already done only has its status read again).
+   * day's check-ins and their retries with claims, then one push of what the wake has to say (issue
+   * 12). Never rejects: failures are recorded where the popup (or `status`) shows them. `force`: every
+   * active account checks in now, whatever the schedule says (a day already done only has its status
+   * read again).
    */
   async function runDue(now: number, force = false): Promise<void> {
     await sessions.refreshDueSessions(now).catch(() => undefined);
     await reportPastDays(ports, now).catch(() => undefined);
     await checkins.runDueCheckins(now, force).catch(() => undefined);
+    // After the check-ins, whatever the push does: its time (the services' timeouts) delays none of them.
+    await pushDue(ports, ports.clock.now());
   }
 
   /** The moments something is due for Times accounts (check-ins, retries, refreshes, China midnight). */

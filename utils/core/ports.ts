@@ -1,6 +1,9 @@
 import type { TimesClient } from '../api/times';
 import type { StoredText } from '../i18n/keys';
+import type { PushLog } from '../push-schema';
 import type { Account, DayRecord, HistoryTuple, MemberInfo, Secret, Settings } from '../storage-schema';
+import type { PushOutcome } from './push/channel';
+import type { PushMessage } from './rules/push-policy';
 
 // What the check-in engine is handed by its home (docs/ARCHITECTURE.md): the extension wires WXT
 // storage and browser.notifications in, the runner a state file and its own output. The engine imports
@@ -30,6 +33,9 @@ export interface StateStore {
   markNotified(id: string): Promise<boolean>;
   /** Lets a notice be shown again (after a new login, say). */
   forgetNotified(id: string): Promise<void>;
+  /** What was pushed and what waits to be (utils/push-schema.ts PushLog); no channel key in it. */
+  readPush(): Promise<PushLog>;
+  updatePush(change: Change<PushLog>): Promise<PushLog>;
 }
 
 /**
@@ -50,15 +56,33 @@ export interface Notifier {
   notify(id: string, notice: Notice): Promise<void>;
 }
 
+/**
+ * Push to the phone (issue 12), as each home sets it up: the extension's channels from its options
+ * page, the runner's from Qinglong's variables (or Qinglong's own QLAPI.notify).
+ */
+export interface Pusher {
+  /** `active`: something would receive a push; `digest`: the daily summary is on. */
+  config(): Promise<{ active: boolean; digest: boolean }>;
+  /**
+   * Words `message` in the home's language (utils/views/push-text.ts) and sends it to every channel,
+   * each on its own. Resolves to one outcome per channel; never rejects.
+   */
+  send(message: PushMessage): Promise<PushOutcome[]>;
+}
+
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;
 }
 
-/** Everything the engine is handed. `timesClient` makes the HTTP client for a base URL. */
+/**
+ * Everything the engine is handed. `timesClient` makes the HTTP client for a base URL; without a
+ * `pusher`, nothing is pushed (nor queued).
+ */
 export interface CorePorts {
   store: StateStore;
   notifier: Notifier;
+  pusher?: Pusher;
   clock: Clock;
   timesClient(baseUrl: string): TimesClient;
 }

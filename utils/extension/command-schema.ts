@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { pushChannelSchema } from '../push-schema';
 
 // Every command a page may send the worker (see utils/extension/messages.ts), checked by the worker on arrival:
 // it trusts no page. Kept apart from messages.ts so the pages don't carry it.
@@ -13,6 +14,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('account.rename'), key: text, nickname: z.string().check(z.maxLength(20)) }),
   z.object({ type: z.literal('points.claim'), key: text }),
   z.object({ type: z.literal('account.handoff'), key: text, passphrase: z.string().check(z.maxLength(256)) }),
+  z.object({ type: z.literal('push.test'), channel: pushChannelSchema }),
   z.object({ type: z.literal('homing.getSmsCode'), mobile: text }),
   z.object({ type: z.literal('homing.loginBySmsCode'), mobile: text, mobileCode: text }),
   z.object({ type: z.literal('homing.login'), mobile: text, passwd: text, imgCode: z.optional(text) }),

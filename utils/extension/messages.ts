@@ -28,6 +28,11 @@ export interface ReplyData {
    * passphrase (utils/handoff-bundle.ts), shown once; the extension keeps no token of it afterwards.
    */
   'account.handoff': { bundle: string };
+  /**
+   * Sends a test message to one push channel as the options page shows it (saved or not): delivered,
+   * or why not (a message key and values; never the address or the key).
+   */
+  'push.test': { ok: boolean; reason?: Text };
   'homing.getSmsCode': { expireIn?: number };
   'homing.loginBySmsCode': { key: string };
   'homing.login': { key: string };

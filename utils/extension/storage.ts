@@ -112,7 +112,8 @@ function serialized<T>(name: string, task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-function updater<T>(name: string, read: () => Promise<T>, write: (value: T) => Promise<void>) {
+/** An update of one stored item: read, change, write, queued behind the item's other updates. */
+export function updater<T>(name: string, read: () => Promise<T>, write: (value: T) => Promise<void>) {
   return (change: (value: T) => T) =>
     serialized(name, async () => {
       const next = change(await read());

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { ExtensionSession } from './browser';
 import { storageRoundTrip } from './storage';
 
@@ -85,6 +85,31 @@ export class OptionsPage {
     await this.saved.or(this.error).first().waitFor();
     if (await this.error.isVisible()) return { saved: false, error: await this.error.innerText() };
     return { saved: true };
+  }
+
+  /** The push channels' rows (`push-channel`), in order. */
+  get pushChannels(): Locator {
+    return this.page.locator(testId('push-channel'));
+  }
+
+  /** Adds a push channel (push-add), sets its type and address, and returns its row. Not saved yet. */
+  async addPushChannel(type: string, url: string): Promise<Locator> {
+    const before = await this.pushChannels.count();
+    const add = this.page.locator(testId('push-add'));
+    if (!(await add.isVisible())) await this.openAdvanced();
+    await add.click();
+    const row = this.pushChannels.nth(before);
+    await row.locator(testId('push-type')).selectOption(type);
+    await row.locator(testId('push-url')).fill(url);
+    return row;
+  }
+
+  /** Clicks the push-test of a row not tested before and returns the outcome shown (`data-ok`). */
+  async testPush(row: Locator): Promise<boolean> {
+    await row.locator(testId('push-test')).click();
+    const result = row.locator(testId('push-test-result'));
+    await result.waitFor({ timeout: 15_000 });
+    return (await result.getAttribute('data-ok')) === 'true';
   }
 
   close(): Promise<void> {

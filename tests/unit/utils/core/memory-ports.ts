@@ -2,6 +2,7 @@ import { ApiError } from '@/utils/api/http';
 import type { PointsRecord, SignStatusReply, TimesClient, TimesGrant } from '@/utils/api/times';
 import { chinaDate } from '@/utils/china-time';
 import type { CorePorts, Notice, StateStore } from '@/utils/core/ports';
+import { emptyPushLog, type PushLog } from '@/utils/push-schema';
 import { DEFAULT_SETTINGS } from '@/utils/storage-schema';
 import type { Account, DayRecord, HistoryTuple, MemberInfo, Secret, Settings, TimesAccount } from '@/utils/storage-schema';
 
@@ -17,12 +18,13 @@ interface State {
   member: Record<string, MemberInfo>;
   history: Record<string, HistoryTuple[]>;
   notified: string[];
+  push: PushLog;
 }
 
-export type Item = 'accounts' | 'secrets' | 'checkins' | 'member' | 'history';
+export type Item = 'accounts' | 'secrets' | 'checkins' | 'member' | 'history' | 'push';
 
 export function memoryStore(initial: Partial<State> = {}) {
-  const state: State = { settings: { ...DEFAULT_SETTINGS, checkinTime: '08:00', randomDelayMinutes: 0 }, accounts: [], secrets: {}, checkins: {}, member: {}, history: {}, notified: [], ...initial };
+  const state: State = { settings: { ...DEFAULT_SETTINGS, checkinTime: '08:00', randomDelayMinutes: 0 }, accounts: [], secrets: {}, checkins: {}, member: {}, history: {}, notified: [], push: emptyPushLog(), ...initial };
   /** Writes of an item that fail next (a full disk, a quota): each failing write uses one up. */
   const failNext: Partial<Record<Item, number>> = {};
   const copy = <T>(value: T): T => structuredClone(value);
@@ -51,6 +53,8 @@ export function memoryStore(initial: Partial<State> = {}) {
     updateHistory: updater('history'),
     markNotified: async (id) => (state.notified.includes(id) ? false : (state.notified.push(id), true)),
     forgetNotified: async (id) => void (state.notified = state.notified.filter((shown) => shown !== id)),
+    readPush: async () => copy(state.push),
+    updatePush: updater('push'),
   };
   return { state, store, failNext };
 }
