@@ -217,6 +217,9 @@ export class TimesState implements TimesMock, MemberCentreHost {
   private alreadyReply(): Reply {
     if (this.alreadyStyle === 'false') return ok(false, '今日已签到');
     if (this.alreadyStyle === 'error') return fail(500, '今日已签到，请勿重复签到');
+    if (this.alreadyStyle === 'refused') return fail(400, '今天已经签到过了');
+    if (this.alreadyStyle === 'conflict') return { status: 409, body: '', contentType: 'text/plain' };
+    if (this.alreadyStyle === 'message-only') return json(200, { code: 200, message: '今日已签到' });
     return json(500, { code: 500, message: '今日已签到，请勿重复签到' });
   }
 

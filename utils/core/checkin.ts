@@ -134,7 +134,7 @@ export function createCheckins(ports: CorePorts, sessions: Sessions, points: Poi
       await recordDay(ports, key, { date: today, state: 'failed', at: now });
       throw new ApiError('unauthorized', RELOGIN_MESSAGE);
     }
-    const record = await write(key, { ...failedRecord({ ...withPost, state: 'running', at: started }, today, now, reason), ...(posted ? { posted } : {}) });
+    const record = await write(key, { ...failedRecord({ ...withPost, state: 'running', at: started }, today, now, reason, !verdict.retry), ...(posted ? { posted } : {}) });
     await recordDay(ports, key, { date: today, state: record.lost ? 'lost' : 'failed', at: now });
     if (record.lost) {
       await notifyOnce(ports, `lost:${key}:${today}`, { kind: 'lost', account: displayName(account), date: today, reason });
