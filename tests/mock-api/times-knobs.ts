@@ -44,6 +44,10 @@ export interface TimesMock {
   signedToday(phone: string): boolean;
   /** Adds an unclaimed 邦豆 record; its 19-digit id. */
   addUnclaimed(phone: string, points: number, name?: string): string;
+  /** Adds `count` unclaimed records of `points` each (a backlog longer than one page of the list). */
+  addManyUnclaimed(phone: string, count: number, points: number): void;
+  /** claim-all answers success and claims every record ('claims', default) or none ('claims-nothing'). */
+  claimAllStyle: 'claims' | 'claims-nothing';
   /** The sum of the unclaimed points. */
   unclaimed(phone: string): number;
   /** Records of `status` (1 unclaimed, 2 history), newest first; ids are 19-digit strings. */

@@ -38,6 +38,7 @@ export class TimesState implements TimesMock, MemberCentreHost {
   collectLateMs = 20_000;
   statusMissing = false;
   pointsMode: PointsMode = 'balance';
+  claimAllStyle: TimesMock['claimAllStyle'] = 'claims';
   readonly book = new MemberBook();
   /** The last code sent to each phone; `used` once it logged in (codes are single-use). */
   private readonly codes = new Map<string, { code: string; used: boolean }>();
@@ -94,6 +95,10 @@ export class TimesState implements TimesMock, MemberCentreHost {
     return this.book.credit(phone, points, name, this.now(), 'unclaimed').id;
   }
 
+  addManyUnclaimed(phone: string, count: number, points: number): void {
+    for (let n = 0; n < count; n += 1) this.book.credit(phone, points, '任务奖励', this.now(), 'unclaimed');
+  }
+
   unclaimed(phone: string): number {
     return this.book.unclaimed(phone);
   }
@@ -125,6 +130,7 @@ export class TimesState implements TimesMock, MemberCentreHost {
     this.collectLateMs = 20_000;
     this.statusMissing = false;
     this.pointsMode = 'balance';
+    this.claimAllStyle = 'claims';
     this.codes.clear();
     this.book.clear();
     this.log.length = 0;

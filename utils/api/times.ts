@@ -232,10 +232,17 @@ export function createTimesClient(baseUrl: string) {
 
     /**
      * 邦豆 records (integralRecord/list): `status` 1 = earned, not yet claimed; 2 = the history.
-     * Returns the page asked for (newest first, as the server orders them) and the server's total.
+     * Returns the page asked for (`index` from 1, `size` records; newest first, as the server orders
+     * them) and the server's total count of records of that status.
      */
-    async pointsRecords(authorization: string, memberId: string, status: 1 | 2, pageSize = 50): Promise<{ total: number; records: PointsRecord[] }> {
-      const query = new URLSearchParams({ memberId, pageIndex: '1', pageSize: String(pageSize), isInvalid: '0', status: String(status) });
+    async pointsRecords(
+      authorization: string,
+      memberId: string,
+      status: 1 | 2,
+      page: { index?: number; size?: number } = {},
+    ): Promise<{ total: number; records: PointsRecord[] }> {
+      const { index = 1, size = 50 } = page;
+      const query = new URLSearchParams({ memberId, pageIndex: String(index), pageSize: String(size), isInvalid: '0', status: String(status) });
       const response = await requestJson(`${url(PATHS.pointsRecords)}?${query}`, { method: 'GET', headers: headers(authorization) });
       const data = unwrap(response, pointsRecordsSchema);
       const records = (data.records ?? []).map((record) => ({

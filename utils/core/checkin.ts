@@ -155,10 +155,10 @@ export function createCheckins(ports: CorePorts, sessions: Sessions, points: Poi
     await Promise.allSettled(due.map((account) => checkIn(account.key, force)));
   }
 
-  /** The popup's claim button: claims the account's unclaimed 邦豆, then reads the balance. */
+  /** The popup's claim button: claims the account's unclaimed 邦豆 (points.ts), then reads the balance; resolves to the points claimed. */
   async function claimPoints(key: string): Promise<number> {
     const account = await accountHere(key);
-    const claimed = await points.settleUnclaimed(account, true);
+    const claimed = await points.claimUnclaimed(account);
     await points.refreshBalance(account);
     return claimed;
   }

@@ -115,7 +115,12 @@ export function fakeTimes(clock: { now(): number }) {
     /** Refresh tokens the service refuses (`refresh` answers 401): the whole session is revoked. */
     refuseRefresh: false,
     refreshTokensSeen: [] as string[],
+    /** Points waiting in one unclaimed record, by member id. */
     unclaimed: new Map<string, number>(),
+    /** Many unclaimed records by member id, the points of each (the list is served 50 a page). */
+    unclaimedRecords: new Map<string, number[]>(),
+    /** claim-all answers success and claims nothing. */
+    claimNothing: false,
     expiring: new Map<string, number>(),
     balance: new Map<string, number>(),
     /** Resolves when a collect may answer (default: at once); to hold requests in flight. */
@@ -182,17 +187,23 @@ export function fakeTimes(clock: { now(): number }) {
         service.signElsewhere(memberId);
         return true;
       },
-      async pointsRecords(authorization: string, memberId: string): Promise<{ total: number; records: PointsRecord[] }> {
+      async pointsRecords(authorization: string, memberId: string, _status: 1 | 2, page: { index?: number; size?: number } = {}): Promise<{ total: number; records: PointsRecord[] }> {
         count('pointsRecords');
         auth(authorization);
+        const { index = 1, size = 50 } = page;
         const points = service.unclaimed.get(memberId) ?? 0;
-        const records = points > 0 ? [{ id: '1867395312345678901', name: '签到奖励', change: points }] : [];
-        return { total: records.length, records };
+        const all = [
+          ...(points > 0 ? [{ id: '1867395312345678901', name: '签到奖励', change: points }] : []),
+          ...(service.unclaimedRecords.get(memberId) ?? []).map((change, n) => ({ id: String(1867395400000000000n + BigInt(n)), name: '任务奖励', change })),
+        ];
+        return { total: all.length, records: all.slice((index - 1) * size, index * size) };
       },
       async claimAll(authorization: string, memberId: string) {
         count('claimAll');
         auth(authorization);
+        if (service.claimNothing) return;
         service.unclaimed.delete(memberId);
+        service.unclaimedRecords.delete(memberId);
       },
       async expiringPoints(authorization: string, memberId: string) {
         count('expiringPoints');
