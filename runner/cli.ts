@@ -14,6 +14,7 @@ import { createOutput, type Output } from './output';
 import { stdinPrompt } from './prompt';
 import { run } from './run';
 import { StateFileError } from './state-file';
+import { stateFileProblem } from './state-words';
 import { status } from './status';
 
 // The always-on runner (issue 8): `node linli-checkin.mjs [--state FILE] <command>`, the same check-in
@@ -25,11 +26,7 @@ const COMMANDS: Record<string, Command> = { login, 'send-code': sendCode, run, d
 /** The words for an error that ends a command; no error here carries a token, code or passphrase. */
 function explain(error: unknown, config: RunnerConfig, output: Output): string {
   const { words, statePath } = config;
-  if (error instanceof StateFileError) {
-    if (error.kind === 'newer') return words.t('runner.stateNewer', { path: statePath });
-    if (error.kind === 'io') return words.t('runner.stateUnreadable', { path: statePath, code: error.where });
-    return words.t('runner.stateDamaged', { path: statePath, where: error.where === 'json' ? words.t('runner.notJson') : error.where });
-  }
+  if (error instanceof StateFileError) return stateFileProblem(error, statePath, words);
   if (error instanceof HandoffError) return words.t(`runner.handoff.${error.code}`);
   if (error instanceof NoStateError) return words.t('runner.noState', { path: statePath });
   if (error instanceof LockBusyError) return words.t('runner.lockBusy', { path: statePath });
