@@ -6,6 +6,7 @@ import { langFromEnv, runnerWords } from '@/utils/i18n/runner';
 import { ConfigError, readConfig, type RunnerConfig } from './config';
 import type { Command, Context } from './context';
 import { daemon } from './daemon';
+import { EXIT } from './exit-codes';
 import { createHome, NoStateError } from './home';
 import { importBundle } from './import';
 import { LockBusyError } from './lock';
@@ -30,6 +31,7 @@ function explain(error: unknown, config: RunnerConfig, output: Output): string {
   if (error instanceof HandoffError) return words.t(`runner.handoff.${error.code}`);
   if (error instanceof NoStateError) return words.t('runner.noState', { path: statePath });
   if (error instanceof LockBusyError) return words.t('runner.lockBusy', { path: statePath });
+  if (error instanceof ConfigError) return error.message;
   if (error instanceof ApiError) return output.reason(error);
   // Unknown: its name only (a message could quote anything). --verbose adds where it happened.
   if (error instanceof Error && error.stack) output.detail(error.stack.split('\n').slice(1, 6).join('\n'));
@@ -46,17 +48,21 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const fallback = runnerWords(langFromEnv(process.env) ?? 'en');
     process.stderr.write(`${error instanceof ConfigError ? error.message : fallback.t('runner.unexpected', { name: 'config' })}\n`);
-    return 1;
+    return error instanceof ConfigError ? EXIT.usage : EXIT.failed;
   }
   const { words } = config;
-  if (config.help || !config.command) {
+  if (config.help) {
     process.stdout.write(`${words.t('runner.usage', { program })}\n`);
-    return config.help ? 0 : 1;
+    return EXIT.ok;
+  }
+  if (!config.command) {
+    process.stderr.write(`${words.t('runner.usage', { program })}\n`);
+    return EXIT.usage;
   }
   const command = COMMANDS[config.command];
   if (!command) {
     process.stderr.write(`${words.t('runner.unknownCommand', { command: config.command })}\n`);
-    return 1;
+    return EXIT.usage;
   }
   const output = createOutput({ words, verbose: config.verbose, quiet: config.quiet, stamped: config.command === 'daemon' });
   output.detail(`state ${config.statePath}; ${config.settings.timesBaseUrl}; ${config.settings.checkinTime} +0–${config.settings.randomDelayMinutes} min`);
@@ -66,7 +72,8 @@ async function main(argv: string[]): Promise<number> {
     return await command(context);
   } catch (error) {
     output.failure(explain(error, config, output));
-    return 1;
+    if (error instanceof ConfigError) return EXIT.usage;
+    return error instanceof StateFileError ? EXIT.state : EXIT.failed;
   } finally {
     prompt.close();
     await output.flush();

@@ -23,7 +23,7 @@ describe('runner: state file and lock', () => {
 
     for (const args of [['run'], ['status'], ['login', '--phone', PHONE, '--code', '123456']]) {
       const result = await runner.run(args);
-      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.code, args.join(' ')).toBe(65);
       expect(result.stderr).toMatch(/state file is damaged and was left untouched/);
       expect(readFileSync(runner.state, 'utf8')).toBe(damaged);
     }
@@ -33,7 +33,7 @@ describe('runner: state file and lock', () => {
   it('refuses a state file written by a newer version', async () => {
     writeFileSync(runner.state, JSON.stringify({ format: 'linli-checkin-state', version: 2, accounts: [] }));
     const result = await runner.run(['run']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(65);
     expect(result.stderr).toMatch(/newer version/);
   });
 
@@ -74,6 +74,7 @@ describe('runner: state file and lock', () => {
       const started = Date.now();
       const result = await runner.run(args, { state });
       expect(Date.now() - started, args.join(' ')).toBeLessThan(10_000);
+      expect(result.code, args.join(' ')).toBe(65);
       expect(result.stderr).toContain(`Cannot create the state file's folder ${join(file, 'linli')}: a part of that path is a file, not a folder (ENOTDIR)`);
       expect(result.stderr).not.toMatch(/Unexpected error/);
     }
@@ -94,6 +95,7 @@ describe('runner: state file and lock', () => {
     const result = await runner.run(['run'], { state, as });
 
     expect(Date.now() - started).toBeLessThan(10_000);
+    expect(result.code).toBe(65);
     expect(result.stderr).toMatch(new RegExp(`Cannot create the lock ${state}\\.lock beside the state file: user \\S+ has no permission there \\(EACCES\\)`));
     expect(result.stderr).not.toMatch(/Unexpected error/);
   });

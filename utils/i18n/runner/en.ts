@@ -22,10 +22,15 @@ Options (or environment variables):
   --lang zh|en          output language (LINLI_LANG, default from the locale)
   --quiet               print problems only; --verbose prints more (never a token or a code)
 
-Exit codes of run: 0 all done or not due; 2 an account needs a new login; 1 a check-in failed.`,
+Exit codes: 0 done (run: all done or not due); 1 failed (run: a check-in failed); 2 an account needs a
+new login (run); 64 a usage error (unknown command or option, a missing or refused value, no such
+file); 65 the state file can't be read or written, or is damaged.`,
   'runner.unknownCommand': 'Unknown command: {command} (see --help)',
-  'runner.badOption': 'Invalid arguments: {detail}',
   'runner.badLang': 'The language must be zh or en, got: {value}',
+  'runner.unknownOption': 'Unknown option: {option} (see --help)',
+  'runner.missingValue': '{option} needs a value (see --help)',
+  'runner.noValue': '{option} takes no value (write just {option})',
+  'runner.badArguments': 'Invalid arguments (see --help)',
   'runner.badValue': '{option}: {reason} (got: {value})',
   'runner.needsPhone': 'Give the phone number with --phone',
   'runner.noState': 'No account yet ({path} does not exist). Log in first: login --phone PHONE',
@@ -54,6 +59,8 @@ Exit codes of run: 0 all done or not due; 2 an account needs a new login; 1 a ch
   'runner.askBundle': 'Paste the hand-off bundle (one line): ',
   'runner.askPassphrase': 'Hand-off passphrase: ',
   'runner.noBundle': 'No hand-off bundle was read.',
+  'runner.bundleMissing': 'No such bundle file: {file}',
+  'runner.bundleUnreadable': 'Cannot read the bundle file {file} ({code})',
   'runner.imported': 'Imported {name}: this device checks it in from now on. The extension no longer does.',
   'runner.handoff.format': 'This is not a whole hand-off bundle (cut short when copied?). Copy the whole line again.',
   'runner.handoff.version': 'The bundle comes from a newer extension: update this program.',
@@ -64,6 +71,7 @@ Exit codes of run: 0 all done or not due; 2 an account needs a new login; 1 a ch
   'runner.line.done': '{name}: checked in today',
   'runner.line.already': '{name}: already checked in today (elsewhere)',
   'runner.line.pending': '{name}: waiting, runs at {at}',
+  'runner.line.pendingDue': '{name}: waiting, due now',
   'runner.line.running': '{name}: checking in…',
   'runner.line.failedRetry': '{name}: check-in failed: {reason}; retry at {at}',
   'runner.line.failedFinal': '{name}: check-in failed: {reason}; no more tries today',
@@ -80,6 +88,7 @@ Exit codes of run: 0 all done or not due; 2 an account needs a new login; 1 a ch
   'runner.daemonStopped': 'Stopped.',
   'runner.unexpected': 'Unexpected error ({name})',
   'runner.httpStatus': '{reason} (HTTP {status})',
+  'runner.networkAt': 'Cannot reach {host}: {reason}',
   'runner.status.done': 'checked in',
   'runner.status.already': 'already checked in',
   'runner.status.pending': 'waiting',
@@ -89,4 +98,5 @@ Exit codes of run: 0 all done or not due; 2 an account needs a new login; 1 a ch
   'runner.status.streak': 'streak {days}',
   'runner.status.points': '{points} points',
   'runner.status.next': 'next {at}',
+  'runner.status.dueNow': 'due now',
 };

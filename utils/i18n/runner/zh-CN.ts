@@ -23,10 +23,14 @@ export const runner = {
   --lang zh|en          输出语言（LINLI_LANG，默认按系统语言）
   --quiet               只输出问题；--verbose 输出更多细节（从不输出令牌或验证码）
 
-run 的退出码：0 全部完成或未到时间；2 有账号需要重新登录；1 有签到失败。`,
+退出码：0 成功（run：全部完成或未到时间）；1 失败（run：有签到失败）；2 有账号需要重新登录（run）；
+64 用法错误（未知命令或选项、缺少或不接受的取值、找不到的文件）；65 状态文件无法读写或已损坏。`,
   'runner.unknownCommand': '未知命令：{command}（用 --help 查看用法）',
-  'runner.badOption': '参数错误：{detail}',
   'runner.badLang': '语言须为 zh 或 en，收到：{value}',
+  'runner.unknownOption': '未知选项：{option}（用 --help 查看用法）',
+  'runner.missingValue': '{option} 后面缺少取值（用 --help 查看用法）',
+  'runner.noValue': '{option} 不接受取值（只写 {option} 即可）',
+  'runner.badArguments': '参数有误（用 --help 查看用法）',
   'runner.badValue': '{option}：{reason}（收到：{value}）',
   'runner.needsPhone': '请用 --phone 指定手机号',
   'runner.noState': '还没有账号（{path} 不存在）。先登录：login --phone 手机号',
@@ -55,6 +59,8 @@ run 的退出码：0 全部完成或未到时间；2 有账号需要重新登录
   'runner.askBundle': '粘贴迁移包（一行）：',
   'runner.askPassphrase': '迁移口令：',
   'runner.noBundle': '没有读到迁移包。',
+  'runner.bundleMissing': '找不到迁移包文件：{file}',
+  'runner.bundleUnreadable': '无法读取迁移包文件 {file}（{code}）',
   'runner.imported': '已导入 {name}，之后由本设备签到。浏览器扩展中的该账号已停用。',
   'runner.handoff.format': '这不是完整的迁移包（可能复制时被截断）。请重新复制整行。',
   'runner.handoff.version': '迁移包来自更新版本的扩展，请更新本程序。',
@@ -65,6 +71,7 @@ run 的退出码：0 全部完成或未到时间；2 有账号需要重新登录
   'runner.line.done': '{name}：今日已签到',
   'runner.line.already': '{name}：今日已签过（在别处签的）',
   'runner.line.pending': '{name}：等待签到，{at} 运行',
+  'runner.line.pendingDue': '{name}：等待签到，已到时间',
   'runner.line.running': '{name}：签到中…',
   'runner.line.failedRetry': '{name}：签到失败：{reason}；{at} 重试',
   'runner.line.failedFinal': '{name}：签到失败：{reason}；今天不再重试',
@@ -81,6 +88,7 @@ run 的退出码：0 全部完成或未到时间；2 有账号需要重新登录
   'runner.daemonStopped': '已停止。',
   'runner.unexpected': '意外错误（{name}）',
   'runner.httpStatus': '{reason}（HTTP {status}）',
+  'runner.networkAt': '无法连接 {host}：{reason}',
   'runner.status.done': '今日已签到',
   'runner.status.already': '今日已签过',
   'runner.status.pending': '等待签到',
@@ -90,4 +98,5 @@ run 的退出码：0 全部完成或未到时间；2 有账号需要重新登录
   'runner.status.streak': '连续 {days} 天',
   'runner.status.points': '邦豆 {points}',
   'runner.status.next': '下次 {at}',
+  'runner.status.dueNow': '已到时间',
 } as const;

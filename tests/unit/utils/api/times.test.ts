@@ -170,13 +170,13 @@ describe('Times API client', () => {
       body: { phoneNumber: phone, areaCode: '86' },
       timeout: 200,
     }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'timeout', text: { key: 'error.timeout' } });
+    expect(error).toMatchObject({ kind: 'timeout', text: { key: 'error.timeout' }, host: new URL(api().url).host });
     expect(zh((error as ApiError).text)).toBe('请求超时，请检查网络后重试');
   });
 
   it('reports an unreachable server as a network error', async () => {
     const error = await createTimesClient('http://127.0.0.1:9').sendCode(phone).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'network', text: { key: 'error.network' } });
+    expect(error).toMatchObject({ kind: 'network', text: { key: 'error.network' }, host: '127.0.0.1:9' });
     expect(zh((error as ApiError).text)).toBe('网络连接失败，请检查网络后重试');
   });
 });
