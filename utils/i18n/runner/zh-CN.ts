@@ -67,6 +67,7 @@ export const runner = {
   'runner.handoff.passphrase': '口令不对，或迁移包被改动过，未导入。',
   'runner.handoff.content': '迁移包内容无法识别，未导入。',
   'runner.handoff.stale': '本设备已有该账号更新的登录，这个迁移包已过期，未导入。',
+  'runner.handoff.spent': '这个迁移包已经用过：服务器拒绝了其中的登录（它已在别的设备导入过）。未导入。服务器发现同一登录被重复使用时可能整体吊销它，这样先导入的设备上的该账号也需要重新短信登录（在那里运行 login，或在扩展中重新登录后再迁移一次）。',
   'runner.noAccounts': '还没有账号。先登录：login --phone 手机号',
   'runner.line.done': '{name}：今日已签到',
   'runner.line.already': '{name}：今日已签过（在别处签的）',
