@@ -6,6 +6,7 @@ import { langFromEnv, runnerWords } from '@/utils/i18n/runner';
 import { ConfigError, readConfig, type RunnerConfig } from './config';
 import type { Command, Context } from './context';
 import { daemon } from './daemon';
+import { EXIT } from './exit-codes';
 import { createHome, NoStateError } from './home';
 import { importBundle } from './import';
 import { LockBusyError } from './lock';
@@ -15,6 +16,7 @@ import { createOutput, type Output } from './output';
 import { stdinPrompt } from './prompt';
 import { run } from './run';
 import { StateFileError } from './state-file';
+import { stateFileProblem } from './state-words';
 import { status } from './status';
 
 // The always-on runner (issue 8): `node linli-checkin.mjs [--state FILE] <command>`, the same check-in
@@ -26,14 +28,11 @@ const COMMANDS: Record<string, Command> = { login, 'send-code': sendCode, run, d
 /** The words for an error that ends a command; no error here carries a token, code or passphrase. */
 function explain(error: unknown, config: RunnerConfig, output: Output): string {
   const { words, statePath } = config;
-  if (error instanceof StateFileError) {
-    if (error.kind === 'newer') return words.t('runner.stateNewer', { path: statePath });
-    if (error.kind === 'io') return words.t('runner.stateUnreadable', { path: statePath, code: error.where });
-    return words.t('runner.stateDamaged', { path: statePath, where: error.where === 'json' ? words.t('runner.notJson') : error.where });
-  }
+  if (error instanceof StateFileError) return stateFileProblem(error, statePath, words);
   if (error instanceof HandoffError) return words.t(`runner.handoff.${error.code}`);
   if (error instanceof NoStateError) return words.t('runner.noState', { path: statePath });
   if (error instanceof LockBusyError) return words.t('runner.lockBusy', { path: statePath });
+  if (error instanceof ConfigError) return error.message;
   if (error instanceof ApiError) return output.reason(error);
   // Unknown: its name only (a message could quote anything). --verbose adds where it happened.
   if (error instanceof Error && error.stack) output.detail(error.stack.split('\n').slice(1, 6).join('\n'));
@@ -50,17 +49,21 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const fallback = runnerWords(langFromEnv(process.env) ?? 'en');
     process.stderr.write(`${error instanceof ConfigError ? error.message : fallback.t('runner.unexpected', { name: 'config' })}\n`);
-    return 1;
+    return error instanceof ConfigError ? EXIT.usage : EXIT.failed;
   }
   const { words } = config;
-  if (config.help || !config.command) {
+  if (config.help) {
     process.stdout.write(`${words.t('runner.usage', { program })}\n`);
-    return config.help ? 0 : 1;
+    return EXIT.ok;
+  }
+  if (!config.command) {
+    process.stderr.write(`${words.t('runner.usage', { program })}\n`);
+    return EXIT.usage;
   }
   const command = COMMANDS[config.command];
   if (!command) {
     process.stderr.write(`${words.t('runner.unknownCommand', { command: config.command })}\n`);
-    return 1;
+    return EXIT.usage;
   }
   const output = createOutput({ words, verbose: config.verbose, quiet: config.quiet, stamped: config.command === 'daemon' });
   output.detail(`state ${config.statePath}; ${config.settings.timesBaseUrl}; ${config.settings.checkinTime} +0–${config.settings.randomDelayMinutes} min`);
@@ -70,7 +73,8 @@ async function main(argv: string[]): Promise<number> {
     return await command(context);
   } catch (error) {
     output.failure(explain(error, config, output));
-    return 1;
+    if (error instanceof ConfigError) return EXIT.usage;
+    return error instanceof StateFileError ? EXIT.state : EXIT.failed;
   } finally {
     prompt.close();
     await output.flush();

@@ -28,7 +28,10 @@ export interface RunnerConfig {
   passphrase?: string;
 }
 
-/** A command line or environment the runner refuses, already worded for the user. */
+/**
+ * A command line, environment or argument the runner refuses (a usage error: exit 64), already worded
+ * for the user. Commands throw it too (a bundle file that does not exist).
+ */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -80,21 +83,48 @@ function settingsFrom(
   return { ...DEFAULT_SETTINGS, timesBaseUrl: url.url, checkinTime, randomDelayMinutes: delay, notifications: true };
 }
 
-/** Reads the command line and environment. Throws ConfigError with a message in the chosen language. */
+type Known = keyof typeof OPTIONS;
+const isKnown = (name: string): name is Known => Object.prototype.hasOwnProperty.call(OPTIONS, name);
+
+/**
+ * Refuses what parseArgs would refuse, in our words (parseArgs words its errors in English, with
+ * advice about `--` that means nothing to a cron user): an unknown option, a string option without its
+ * value (`--state` last, or followed by another option), a switch given a value (`--force=yes`).
+ */
+function refuseBadOptions(tokens: { kind: string; name?: string; rawName?: string; value?: string; inlineValue?: boolean }[], words: RunnerWords): void {
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined) continue;
+    const option = token.rawName ?? `--${token.name}`;
+    if (!isKnown(token.name)) throw new ConfigError(words.t('runner.unknownOption', { option }));
+    const { type } = OPTIONS[token.name];
+    if (type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))) {
+      throw new ConfigError(words.t('runner.missingValue', { option }));
+    }
+    if (type === 'boolean' && token.value !== undefined) throw new ConfigError(words.t('runner.noValue', { option }));
+  }
+}
+
+/**
+ * Reads the command line and environment. Throws ConfigError (a usage error) with a message in the
+ * chosen language: `--lang`, else LINLI_LANG or the locale, is read first so that even a refused option
+ * is worded in it.
+ */
 export function readConfig(argv: string[], env: Record<string, string | undefined>): RunnerConfig {
-  const envLang = langFromEnv(env);
+  // A lenient pass first: the language to word refusals in, and the tokens to check.
+  const loose = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const asked = typeof loose.values.lang === 'string' ? loose.values.lang : undefined;
+  const lang = asked ? langFromEnv({ LINLI_LANG: asked }) : langFromEnv(env);
+  if (!lang) throw new ConfigError(runnerWords('en').t('runner.badLang', { value: asked ?? env.LINLI_LANG ?? '' }));
+  const words = runnerWords(lang);
+  refuseBadOptions(loose.tokens ?? [], words);
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    // parseArgs words its own errors (English, an option's name, never its value).
-    const words = runnerWords(envLang ?? 'en');
-    throw new ConfigError(words.t('runner.badOption', { detail: error instanceof Error ? error.message.split('\n')[0] : String(error) }));
+  } catch {
+    // Whatever the checks above did not foresee (a Node without tokens): still our words, never Node's.
+    throw new ConfigError(words.t('runner.badArguments'));
   }
   const { values, positionals } = parsed;
-  const lang = values.lang ? langFromEnv({ LINLI_LANG: values.lang }) : envLang;
-  if (!lang) throw new ConfigError(runnerWords('en').t('runner.badLang', { value: values.lang ?? env.LINLI_LANG ?? '' }));
-  const words = runnerWords(lang);
   const [command, ...args] = positionals;
   return {
     command,

@@ -2,6 +2,7 @@ import { timesKey } from '@/utils/core/accounts';
 import { maskPhone } from '@/utils/mask';
 import { phoneError, smsCodeError } from '@/utils/validation';
 import type { Command, Context } from './context';
+import { EXIT } from './exit-codes';
 
 // Accounts on the command line: `send-code`, `login` (SMS, the code typed or given) and `remove`.
 
@@ -19,7 +20,7 @@ async function phoneOf({ config, output, prompt }: Context): Promise<string | un
 export const sendCode: Command = async (context) => {
   const { config, output, home } = context;
   const phone = await phoneOf(context);
-  if (!phone) return 1;
+  if (!phone) return EXIT.usage;
   await home.engine.timesSendCode(phone);
   output.info(config.words.t('runner.codeSent', { name: maskPhone(phone) }));
   return 0;
@@ -33,7 +34,7 @@ export const sendCode: Command = async (context) => {
 export const login: Command = async (context) => {
   const { config, output, home, prompt } = context;
   const phone = await phoneOf(context);
-  if (!phone) return 1;
+  if (!phone) return EXIT.usage;
   let code = config.code;
   if (code === undefined) {
     await home.engine.timesSendCode(phone);
@@ -44,7 +45,7 @@ export const login: Command = async (context) => {
   const codeProblem = smsCodeError(entered);
   if (codeProblem) {
     output.problem(config.words.word(codeProblem));
-    return 1;
+    return EXIT.usage;
   }
   await home.locked(() => home.engine.timesLogin(phone, entered), true);
   output.info(config.words.t('runner.loggedIn', { name: maskPhone(phone) }));
@@ -56,7 +57,7 @@ export const remove: Command = async (context) => {
   const { config, output, home } = context;
   if (!config.phone) {
     output.problem(config.words.t('runner.needsPhone'));
-    return 1;
+    return EXIT.usage;
   }
   const phone = config.phone;
   const key = timesKey(phone);

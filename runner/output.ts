@@ -22,6 +22,9 @@ export interface OutputOptions {
 
 export type Output = ReturnType<typeof createOutput>;
 
+/** `reason` with the host it could not reach, when there is one. */
+export const atHost = (words: RunnerWords, reason: string, host: string | undefined): string => (host ? words.t('runner.networkAt', { host, reason }) : reason);
+
 /** `MM-DD HH:mm`, China time: when something ran or will run. */
 export const chinaShort = (at: number) => chinaDateTime(at).slice(5, 16);
 
@@ -39,10 +42,13 @@ export function createOutput(options: OutputOptions) {
     },
   };
 
-  /** A failure's reason, worded as the popup words it; a refusal in the server's own words. */
+  /**
+   * A failure's reason, worded as the popup words it; a refusal in the server's own words; a network
+   * error or timeout with the host it could not reach (a typo in --base-url, a DNS or firewall problem).
+   */
   function reason(error: unknown): string {
     if (!(error instanceof ApiError)) return words.t('runner.unexpected', { name: error instanceof Error ? error.name : typeof error });
-    return words.word(error.text);
+    return atHost(words, words.word(error.text), error.kind === 'network' || error.kind === 'timeout' ? error.host : undefined);
   }
 
   return {

@@ -6,7 +6,7 @@ import { maskPhone } from '@/utils/mask';
 import type { Settings, TimesAccount } from '@/utils/storage-schema';
 import { checkinView, type CheckinView } from '@/utils/views/account-view';
 import { nextRun } from '@/utils/views/next-run';
-import { chinaShort } from './output';
+import { atHost, chinaShort } from './output';
 import type { RunnerState } from './state-file';
 
 // Each account as `run`, `status` and the daemon report it, from the state as stored. Pure: the time
@@ -26,6 +26,10 @@ export interface AccountReport {
   nextAt?: number;
   /** Today's failure, as recorded: words as data (a string in records from before issue 7). */
   error?: StoredText | string;
+  /** The host of the account's server when today's failure is a network error or a timeout: the line names it. */
+  unreachable?: string;
+  /** The next run's moment has come (the popup shows it as now): the line says "due now", not a time. */
+  due?: boolean;
   retryAt?: number;
 }
 
@@ -38,6 +42,8 @@ export function accountReports(state: RunnerState, settings: Settings, now: numb
       const status = state.member[account.key]?.status;
       const view = checkinView(account, record, now);
       const todays = record?.date === today ? record : undefined;
+      const nextAt = nextRun(account, record, settings, now)?.at;
+      const error = todays?.state === 'failed' ? todays.error : undefined;
       return {
         key: account.key,
         name: displayName(account),
@@ -46,11 +52,23 @@ export function accountReports(state: RunnerState, settings: Settings, now: numb
         streak: status?.streak,
         points: account.points,
         reward: status?.date === today ? status.todayReward : undefined,
-        nextAt: nextRun(account, record, settings, now)?.at,
-        error: todays?.state === 'failed' ? todays.error : undefined,
+        nextAt,
+        due: nextAt !== undefined && nextAt <= now,
+        error,
+        unreachable: isNetworkFailure(error) ? hostOf(account.server) : undefined,
         retryAt: todays?.state === 'failed' ? todays.nextRetryAt : undefined,
       };
     });
+}
+
+const isNetworkFailure = (error: StoredText | string | undefined) => typeof error === 'object' && (error.key === 'error.network' || error.key === 'error.timeout');
+
+function hostOf(server: string): string | undefined {
+  try {
+    return new URL(server).host;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The line `run` prints for an account. */
@@ -68,11 +86,11 @@ export function reportLine(report: AccountReport, words: RunnerWords): string {
       return extra.length ? words.t('runner.line.extra', { line, extra: extra.join(words.t('runner.extra.separator')) }) : line;
     }
     case 'pending':
-      return words.t('runner.line.pending', { name, at: chinaShort(report.nextAt ?? 0) });
+      return report.due ? words.t('runner.line.pendingDue', { name }) : words.t('runner.line.pending', { name, at: chinaShort(report.nextAt ?? 0) });
     case 'running':
       return words.t('runner.line.running', { name });
     case 'failed': {
-      const reason = report.error === undefined ? '' : words.word(report.error);
+      const reason = report.error === undefined ? '' : atHost(words, words.word(report.error), report.unreachable);
       return report.retryAt === undefined ? words.t('runner.line.failedFinal', { name, reason }) : words.t('runner.line.failedRetry', { name, reason, at: chinaShort(report.retryAt) });
     }
     case 'relogin':

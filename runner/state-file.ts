@@ -42,22 +42,28 @@ export const emptyState = (): RunnerState => ({
   notified: [],
 });
 
+/** What the runner was doing with a file when the file system refused: the words name it (state-words.ts). */
+export type StateFileAction = 'read' | 'write' | 'lock' | 'folder';
+
 /**
  * Why a state file was refused: `damaged` (not JSON, cut short, or not our shape; `where` says which
- * field, never a value), `newer` (a later version wrote it), `io` (the file system refused; `where` is
- * the error code, e.g. EACCES).
+ * field, never a value), `newer` (a later version wrote it), `io` (the file system refused: `where` is
+ * the error code, e.g. EACCES, `file` the path it refused and `action` what was being done with it).
  */
 export class StateFileError extends Error {
   override name = 'StateFileError';
   constructor(
     readonly kind: 'damaged' | 'newer' | 'io',
     readonly where: string,
+    readonly file?: string,
+    readonly action?: StateFileAction,
   ) {
     super(`state file refused: ${kind} (${where})`);
   }
 }
 
-const ioCode = (error: unknown) => (error instanceof Error && 'code' in error ? String(error.code) : 'unknown');
+/** The `code` of a Node file-system error (EACCES, ENOENT…), else 'unknown'. */
+export const ioCode = (error: unknown) => (error instanceof Error && 'code' in error ? String(error.code) : 'unknown');
 
 /** The state in `path`; undefined when there is no such file. Throws StateFileError otherwise. */
 export async function readStateFile(path: string): Promise<RunnerState | undefined> {
@@ -66,7 +72,7 @@ export async function readStateFile(path: string): Promise<RunnerState | undefin
     text = await readFile(path, 'utf8');
   } catch (error) {
     if (ioCode(error) === 'ENOENT') return undefined;
-    throw new StateFileError('io', ioCode(error));
+    throw new StateFileError('io', ioCode(error), path, 'read');
   }
   let value: unknown;
   try {
@@ -89,8 +95,8 @@ export async function readStateFile(path: string): Promise<RunnerState | undefin
 /** Writes the whole state atomically with mode 0600, creating its folder (0700) when missing. */
 export async function writeStateFile(path: string, state: RunnerState): Promise<void> {
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await makeStateFolder(path);
   try {
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     const file = await open(temporary, 'wx', 0o600);
     try {
       await file.writeFile(`${JSON.stringify(state, null, 1)}\n`, 'utf8');
@@ -102,9 +108,24 @@ export async function writeStateFile(path: string, state: RunnerState): Promise<
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
-    throw new StateFileError('io', ioCode(error));
+    // The temporary file is ours; the user knows the state file, in the same folder.
+    throw new StateFileError('io', ioCode(error), path, 'write');
   }
   await syncFolder(dirname(path));
+}
+
+/**
+ * Creates the state file's folder (0700) when missing. Throws StateFileError `io` naming the folder: a
+ * path through a regular file is ENOTDIR (EEXIST when the folder itself is a file).
+ */
+export async function makeStateFolder(path: string): Promise<void> {
+  const folder = dirname(path);
+  try {
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    const code = ioCode(error);
+    throw new StateFileError('io', code === 'EEXIST' ? 'ENOTDIR' : code, folder, 'folder');
+  }
 }
 
 /** Makes the rename itself durable; some file systems refuse to open a folder, which is fine. */

@@ -22,8 +22,9 @@ export const status: Command = async ({ config, output }) => {
       r.name,
       words.t(`runner.status.${r.state}`),
       r.streak ? words.t('runner.status.streak', { days: r.streak }) : '',
-      r.points === undefined ? '' : words.t('runner.status.points', { points: r.points }),
-      r.nextAt === undefined ? '' : words.t('runner.status.next', { at: chinaShort(r.nextAt) }),
+      // A balance never read is a dash, never 0 (`--json` keeps null).
+      words.t('runner.status.points', { points: r.points ?? '–' }),
+      r.nextAt === undefined ? '' : r.due ? words.t('runner.status.dueNow') : words.t('runner.status.next', { at: chinaShort(r.nextAt) }),
     ];
     output.info(parts.filter(Boolean).join('  '));
   }

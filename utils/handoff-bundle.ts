@@ -38,9 +38,10 @@ export type HandoffPayload = z.infer<typeof handoffPayloadSchema>;
  * Why a bundle was refused: `format` not a bundle (cut short when copied, say), `version` made by a
  * newer release, `passphrase` the passphrase is wrong or the bundle was changed (AES-GCM cannot tell
  * the two apart), `content` it decrypted to something that is not a session, `stale` a newer session
- * of that account is already stored where it was imported (utils/core/handoff.ts).
+ * of that account is already stored where it was imported, `spent` the server refused the bundle's
+ * refresh token: it was used already, imported elsewhere (utils/core/handoff.ts).
  */
-export type HandoffErrorCode = 'format' | 'version' | 'passphrase' | 'content' | 'stale';
+export type HandoffErrorCode = 'format' | 'version' | 'passphrase' | 'content' | 'stale' | 'spent';
 
 export class HandoffError extends Error {
   override name = 'HandoffError';

@@ -33,6 +33,7 @@ const api = await startMockApi({
 console.log(`mock API listening on ${api.url}`);
 console.log(`  Times:  ${api.url}/times/...   Homing: ${api.url}/v1/homing/auth/...`);
 console.log(`  Push:   ${api.url}/push/bark/<key>, /push/wecom/cgi-bin/webhook/send?key=<key>, … (tests/mock-api/push.ts)`);
+console.log('  Everything is in memory: restarting it ends every session it issued (log in again).');
 console.log('  Ctrl+C to stop');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -12,9 +12,11 @@ export interface TimesMock {
   /**
    * How a second check-in on a day is answered: `data: false` ('false'), code 500 in a 200 body
    * ('error'), or HTTP 500 `{"code":500,"message":"今日已签到，请勿重复签到"}` ('status500', how the real
-   * service answers per public bug reports).
+   * service answers per public bug reports). Other wordings a server may use (issue 13): a refusal
+   * `{"code":400,"message":"今天已经签到过了"}` ('refused'), a bare HTTP 409 with an empty body
+   * ('conflict'), a success envelope without `data` whose message says signed ('message-only').
    */
-  alreadyStyle: 'false' | 'error' | 'status500';
+  alreadyStyle: 'false' | 'error' | 'status500' | 'refused' | 'conflict' | 'message-only';
   /**
    * After an accepted check-in is recorded (date signed, points credited, log entry): answer at once
    * ('normal'), never ('commit-hang': the request stays open until the client leaves or the server
@@ -42,6 +44,10 @@ export interface TimesMock {
   signedToday(phone: string): boolean;
   /** Adds an unclaimed 邦豆 record; its 19-digit id. */
   addUnclaimed(phone: string, points: number, name?: string): string;
+  /** Adds `count` unclaimed records of `points` each (a backlog longer than one page of the list). */
+  addManyUnclaimed(phone: string, count: number, points: number): void;
+  /** claim-all answers success and claims every record ('claims', default) or none ('claims-nothing'). */
+  claimAllStyle: 'claims' | 'claims-nothing';
   /** The sum of the unclaimed points. */
   unclaimed(phone: string): number;
   /** Records of `status` (1 unclaimed, 2 history), newest first; ids are 19-digit strings. */

@@ -22,6 +22,8 @@ export interface MemberCentreHost {
   readonly book: MemberBook;
   /** The status route answers 404: a server without it. */
   readonly statusMissing: boolean;
+  /** claim-all claims every record, or answers success and claims none. */
+  readonly claimAllStyle: 'claims' | 'claims-nothing';
   /** The phone of a valid access token, else undefined. */
   authenticate(request: RouteRequest): string | undefined;
   /** A rejected token, by status or in the body as the host is set. */
@@ -98,7 +100,7 @@ export function memberCentreRoutes(host: MemberCentreHost): Route[] {
     if (isReply(body)) return body;
     const who = caller(host, request, body.memberId);
     if ('reply' in who) return who.reply;
-    host.book.claimAll(who.phone, request.now);
+    if (host.claimAllStyle === 'claims') host.book.claimAll(who.phone, request.now);
     return ok('times.claimAll', true);
   }
 

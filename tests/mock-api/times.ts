@@ -38,6 +38,7 @@ export class TimesState implements TimesMock, MemberCentreHost {
   collectLateMs = 20_000;
   statusMissing = false;
   pointsMode: PointsMode = 'balance';
+  claimAllStyle: TimesMock['claimAllStyle'] = 'claims';
   readonly book = new MemberBook();
   /** The last code sent to each phone; `used` once it logged in (codes are single-use). */
   private readonly codes = new Map<string, { code: string; used: boolean }>();
@@ -94,6 +95,10 @@ export class TimesState implements TimesMock, MemberCentreHost {
     return this.book.credit(phone, points, name, this.now(), 'unclaimed').id;
   }
 
+  addManyUnclaimed(phone: string, count: number, points: number): void {
+    for (let n = 0; n < count; n += 1) this.book.credit(phone, points, '任务奖励', this.now(), 'unclaimed');
+  }
+
   unclaimed(phone: string): number {
     return this.book.unclaimed(phone);
   }
@@ -125,6 +130,7 @@ export class TimesState implements TimesMock, MemberCentreHost {
     this.collectLateMs = 20_000;
     this.statusMissing = false;
     this.pointsMode = 'balance';
+    this.claimAllStyle = 'claims';
     this.codes.clear();
     this.book.clear();
     this.log.length = 0;
@@ -217,6 +223,9 @@ export class TimesState implements TimesMock, MemberCentreHost {
   private alreadyReply(): Reply {
     if (this.alreadyStyle === 'false') return ok(false, '今日已签到');
     if (this.alreadyStyle === 'error') return fail(500, '今日已签到，请勿重复签到');
+    if (this.alreadyStyle === 'refused') return fail(400, '今天已经签到过了');
+    if (this.alreadyStyle === 'conflict') return { status: 409, body: '', contentType: 'text/plain' };
+    if (this.alreadyStyle === 'message-only') return json(200, { code: 200, message: '今日已签到' });
     return json(500, { code: 500, message: '今日已签到，请勿重复签到' });
   }
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sealHandoff } from '@/utils/handoff-bundle';
 import { mockClient } from '../mock-api/test-client';
@@ -13,10 +13,14 @@ const KEY = `times:${PHONE}`;
 const PASSPHRASE = 'correct horse battery';
 const runner = useRunner();
 
+/** The refresh token in the last bundle made. */
+let carriedRefresh = '';
+
 /** A bundle as the extension makes it, of a session logged in at the mock. */
 async function bundleOf(phone: string): Promise<string> {
   const { token, refresh } = await mockClient(() => runner.mock).timesLogin(phone);
   runner.secrets.add(token).add(refresh);
+  carriedRefresh = refresh;
   const now = Date.now();
   return sealHandoff(
     {
@@ -64,6 +68,37 @@ describe('runner: import', () => {
     expect(cut.stderr).toMatch(/not a whole hand-off bundle/);
     expect(existsSync(runner.state) ? readState(runner.state).accounts : []).toEqual([]);
     expect(runner.mock.requests.filter((r) => r.route !== 'times.send' && r.route !== 'times.smsToken')).toHaveLength(0);
+  });
+
+  it('spends the bundle at once: one refresh, and only the new pair stored before it says done', async () => {
+    const bundle = await bundleOf(PHONE);
+    const imported = await runner.run(['import'], { input: `${bundle}\n${PASSPHRASE}\n` });
+    expect(imported.code, imported.stderr).toBe(0);
+    const [refresh] = runner.mock.hits('times.refresh');
+    expect(runner.mock.hits('times.refresh')).toHaveLength(1);
+    // The refresh sent the bundle's token; the file holds the rotated one.
+    expect(new URLSearchParams(refresh.body).get('refresh_token')).toBe(carriedRefresh);
+    expect(readState(runner.state).secrets[KEY].refreshToken).not.toBe(carriedRefresh);
+    expect(runner.mock.requests.filter((r) => r.route === 'times.collect')).toHaveLength(0);
+  });
+
+  it('refuses the same bundle on a second device there and then, and the first home learns what the server did', async () => {
+    const bundle = await bundleOf(PHONE);
+    expect((await runner.run(['import'], { input: `${bundle}\n${PASSPHRASE}\n` })).code).toBe(0);
+    const second = join(dirname(runner.state), 'second', 'state.json');
+
+    const again = await runner.run(['import'], { input: `${bundle}\n${PASSPHRASE}\n`, state: second });
+
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/This bundle was used already/);
+    expect(existsSync(second) ? readState(second).accounts : []).toEqual([]);
+    // This mock, like a server with refresh-token reuse detection, revoked the whole session: the
+    // first home needs a new login, and its next run says so at once (README, "Move an account").
+    expect(runner.mock.times.revokedFamilies).toBe(1);
+    runner.mock.times.expireAccessTokens();
+    const first = await runner.run(['run']);
+    expect(first.code).toBe(2);
+    expect(runner.mock.hits('times.collect')).toHaveLength(0);
   });
 
   it('refuses the same bundle a second time once the session it carried has moved on', async () => {

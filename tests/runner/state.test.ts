@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loginByCode, readState, storedTokens, useRunner } from './support';
 
@@ -22,7 +23,7 @@ describe('runner: state file and lock', () => {
 
     for (const args of [['run'], ['status'], ['login', '--phone', PHONE, '--code', '123456']]) {
       const result = await runner.run(args);
-      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.code, args.join(' ')).toBe(65);
       expect(result.stderr).toMatch(/state file is damaged and was left untouched/);
       expect(readFileSync(runner.state, 'utf8')).toBe(damaged);
     }
@@ -32,7 +33,7 @@ describe('runner: state file and lock', () => {
   it('refuses a state file written by a newer version', async () => {
     writeFileSync(runner.state, JSON.stringify({ format: 'linli-checkin-state', version: 2, accounts: [] }));
     const result = await runner.run(['run']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(65);
     expect(result.stderr).toMatch(/newer version/);
   });
 
@@ -63,6 +64,40 @@ describe('runner: state file and lock', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(runner.mock.hits('times.collect')).toHaveLength(1);
+  });
+
+  it('says at once which folder it cannot create when a part of the state path is a file', async () => {
+    const file = join(dirname(runner.state), 'not-a-folder');
+    writeFileSync(file, '');
+    const state = join(file, 'linli', 'state.json');
+    for (const args of [['run'], ['login', '--phone', PHONE, '--code', '123456'], ['remove', '--phone', PHONE]]) {
+      const started = Date.now();
+      const result = await runner.run(args, { state });
+      expect(Date.now() - started, args.join(' ')).toBeLessThan(10_000);
+      expect(result.code, args.join(' ')).toBe(65);
+      expect(result.stderr).toContain(`Cannot create the state file's folder ${join(file, 'linli')}: a part of that path is a file, not a folder (ENOTDIR)`);
+      expect(result.stderr).not.toMatch(/Unexpected error/);
+    }
+    expect(runner.mock.hits('times.smsToken')).toHaveLength(0);
+  });
+
+  it('says at once that the lock cannot be created in a read-only folder, and why', async () => {
+    // Root writes anywhere: as root, the runner runs as nobody, for whom the folder is read-only.
+    const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+    const folder = dirname(runner.state);
+    chmodSync(folder, 0o755);
+    const readOnly = join(folder, 'read-only');
+    mkdirSync(readOnly, { mode: 0o555 });
+    chmodSync(readOnly, 0o555);
+    const state = join(readOnly, 'state.json');
+
+    const started = Date.now();
+    const result = await runner.run(['run'], { state, as });
+
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(result.code).toBe(65);
+    expect(result.stderr).toMatch(new RegExp(`Cannot create the lock ${state}\\.lock beside the state file: user \\S+ has no permission there \\(EACCES\\)`));
+    expect(result.stderr).not.toMatch(/Unexpected error/);
   });
 
   it('prints no token, refresh token or SMS code, even with --verbose', async () => {

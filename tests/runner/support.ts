@@ -27,9 +27,17 @@ export interface Result {
   stderr: string;
 }
 
+/** Another user to run as (uid, gid): root can't be refused a write, so a permission test runs the runner as nobody. */
+export type RunAs = { uid: number; gid: number };
+
 /** Starts `node linli-checkin.mjs --state STATE ...args` with only `env` (plus PATH) in its environment. */
-export function spawnRunner(state: string, args: string[], env: Record<string, string>): { child: ChildProcess; done: Promise<Result> } {
-  const child = spawn(process.execPath, [RUNNER, '--state', state, ...args], { cwd: dirname(state), env: { PATH: process.env.PATH ?? '', ...env } });
+export function spawnRunner(
+  state: string,
+  args: string[],
+  env: Record<string, string>,
+  options: { as?: RunAs; cwd?: string } = {},
+): { child: ChildProcess; done: Promise<Result> } {
+  const child = spawn(process.execPath, [RUNNER, '--state', state, ...args], { cwd: options.cwd ?? dirname(state), env: { PATH: process.env.PATH ?? '', ...env }, ...options.as });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -41,14 +49,21 @@ export function spawnRunner(state: string, args: string[], env: Record<string, s
   return { child, done };
 }
 
+export interface RunOptions {
+  env?: Record<string, string>;
+  /** Another state file than this test's `state.json`. */
+  state?: string;
+  as?: RunAs;
+}
+
 export interface Runner {
   readonly mock: MockApi;
   /** This test's state file (in a fresh folder). */
   readonly state: string;
-  /** Runs the runner with `args` after `--state FILE`; `input` is written to its stdin. */
-  run(args: string[], options?: { input?: string; env?: Record<string, string> }): Promise<Result>;
+  /** Runs the runner with `args` after `--state FILE` (`state`: another file); `input` is written to its stdin. */
+  run(args: string[], options?: RunOptions & { input?: string }): Promise<Result>;
   /** Starts the runner and leaves its stdin open (to type a code once the mock sent it). */
-  start(args: string[], options?: { env?: Record<string, string> }): { child: ChildProcess; done: Promise<Result> };
+  start(args: string[], options?: RunOptions): { child: ChildProcess; done: Promise<Result> };
   /** Every phone's codes and every token the tests saw: none may appear in any output. */
   secrets: Set<string>;
 }
@@ -87,8 +102,8 @@ export function useRunner(): Runner {
     ...extra,
   });
 
-  function start(args: string[], options: { env?: Record<string, string> } = {}) {
-    const { child, done } = spawnRunner(join(folder, 'state.json'), args, environment(options.env));
+  function start(args: string[], options: RunOptions = {}) {
+    const { child, done } = spawnRunner(options.state ?? join(folder, 'state.json'), args, environment(options.env), { as: options.as, cwd: folder });
     return { child, done: done.then((result) => (outputs.push(result.stdout, result.stderr), result)) };
   }
 

@@ -29,6 +29,8 @@ export class ApiError extends Error {
     readonly code?: number | string,
     /** The payload that came with an error envelope (e.g. a captcha the server asks for). */
     readonly data?: unknown,
+    /** The host (name and port, no path or query) a network error or timeout could not reach. */
+    readonly host?: string,
   ) {
     super(typeof words === 'string' ? words : words.key);
     this.text = typeof words === 'string' ? text('error.server', { message: words }) : words;
@@ -120,10 +122,20 @@ export async function requestJson(url: string, request: JsonRequest): Promise<Js
       return parseBody(error.response.status, typeof error.data === 'string' ? error.data : '');
     }
     const cause = error instanceof FetchError ? error.cause : error;
+    const host = hostOf(url);
     if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) {
-      throw new ApiError('timeout', text('error.timeout'));
+      throw new ApiError('timeout', text('error.timeout'), undefined, undefined, undefined, host);
     }
-    throw new ApiError('network', text('error.network'));
+    throw new ApiError('network', text('error.network'), undefined, undefined, undefined, host);
+  }
+}
+
+/** The host of a URL (name and port): safe to show, it carries no query value. */
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
   }
 }
 

@@ -99,8 +99,11 @@ export interface MemberDetail {
   points?: number;
 }
 
-/** Unwraps the envelope; `code: 401` in a 200 body is the same rejected token as an HTTP 401. */
-function unwrap<T>(response: JsonResponse, dataSchema: z.ZodMiniType<T>): T {
+/**
+ * Opens the envelope of a success answer: its `data` and `message`. `code: 401` in a 200 body is the
+ * same rejected token as an HTTP 401; any other failure throws ApiError carrying the server's message.
+ */
+function openEnvelope(response: JsonResponse): { data: unknown; message?: string | null } {
   if (response.status === 401) throw new ApiError('unauthorized', text('error.unauthorized'), 401, 401);
   const envelope = envelopeSchema.safeParse(response.body);
   if (!envelope.success) {
@@ -117,8 +120,13 @@ function unwrap<T>(response: JsonResponse, dataSchema: z.ZodMiniType<T>): T {
   if (Number(code) !== 200 || response.status >= 400) {
     throw new ApiError('rejected', message || text('error.codeFailed', { code: String(code) }), response.status, code, data);
   }
-  const parsed = dataSchema.safeParse(data);
-  if (!parsed.success) throw new ApiError('malformed', text('error.malformed'), response.status, code);
+  return { data, message };
+}
+
+/** Unwraps the envelope and parses its `data` (malformed when it is not that shape). */
+function unwrap<T>(response: JsonResponse, dataSchema: z.ZodMiniType<T>): T {
+  const parsed = dataSchema.safeParse(openEnvelope(response).data);
+  if (!parsed.success) throw new ApiError('malformed', text('error.malformed'), response.status, 200);
   return parsed.data;
 }
 
@@ -189,14 +197,21 @@ export function createTimesClient(baseUrl: string) {
       return { memberId, points: Number.isFinite(points) ? points : undefined };
     },
 
-    /** True when this call checked in; false when the server says today is already done. */
+    /**
+     * True when this call checked in; false when the server says today is already done: `data: false`,
+     * or a success envelope without `data` whose message says so (saysAlreadySigned). Throws ApiError
+     * otherwise; isAlreadySignedError tells the refusals that mean "already" (a 409, a message).
+     */
     async collect(authorization: string, memberId: string, now: number): Promise<boolean> {
       const response = await requestJson(url(PATHS.collect), {
         method: 'POST',
         headers: { ...headers(authorization), 'Content-Type': 'application/json' },
         body: { ...checkinBody(memberId, now) },
       });
-      return unwrap(response, z.boolean());
+      const { data, message } = openEnvelope(response);
+      if (typeof data === 'boolean') return data;
+      if (data == null && saysAlreadySigned(message)) return false;
+      throw new ApiError('malformed', text('error.malformed'), response.status, 200);
     },
 
     /**
@@ -217,10 +232,17 @@ export function createTimesClient(baseUrl: string) {
 
     /**
      * 邦豆 records (integralRecord/list): `status` 1 = earned, not yet claimed; 2 = the history.
-     * Returns the page asked for (newest first, as the server orders them) and the server's total.
+     * Returns the page asked for (`index` from 1, `size` records; newest first, as the server orders
+     * them) and the server's total count of records of that status.
      */
-    async pointsRecords(authorization: string, memberId: string, status: 1 | 2, pageSize = 50): Promise<{ total: number; records: PointsRecord[] }> {
-      const query = new URLSearchParams({ memberId, pageIndex: '1', pageSize: String(pageSize), isInvalid: '0', status: String(status) });
+    async pointsRecords(
+      authorization: string,
+      memberId: string,
+      status: 1 | 2,
+      page: { index?: number; size?: number } = {},
+    ): Promise<{ total: number; records: PointsRecord[] }> {
+      const { index = 1, size = 50 } = page;
+      const query = new URLSearchParams({ memberId, pageIndex: String(index), pageSize: String(size), isInvalid: '0', status: String(status) });
       const response = await requestJson(`${url(PATHS.pointsRecords)}?${query}`, { method: 'GET', headers: headers(authorization) });
       const data = unwrap(response, pointsRecordsSchema);
       const records = (data.records ?? []).map((record) => ({
@@ -267,15 +289,38 @@ export function createTimesClient(baseUrl: string) {
 
 export type TimesClient = ReturnType<typeof createTimesClient>;
 
+// What the service's words mean, read from the meaning rather than one phrasing (issue 13): the API
+// has no code for "already signed", and other versions of the service word it otherwise
+// ("今天已经签到过了", "您今日已签过", "Already signed in"). "未签到" (not signed) matches nothing here.
+const ALREADY_SIGNED =
+  /(已经?|早已)\s*(完成)?\s*(签到|签过|签了|打卡|签(?=[\s，。！!,.;；、]|$))|重复签到|再次签到|签到过了|签到已经?(完成|成功)|already\s+(been\s+)?(signed|checked)|(signed|checked)[\s-]*in\s+already|duplicate\s+(sign|check)/i;
+// A refusal about today's sign-in itself ("今日签到次数已用完"): the same answer would come at every retry.
+const TODAYS_SIGN_IN = /(今日|今天|当日|当天|本日)[^，。,.;；]{0,6}签到|today'?s?\s+(sign|check)/i;
+// …unless it asks to try again later.
+const TRY_LATER = /稍后|重试|再试|繁忙|later|again|busy/i;
+
+/** Whether a server message (of any envelope, whatever its code) says today is already signed. */
+export function saysAlreadySigned(message: string | null | undefined): boolean {
+  return !!message && ALREADY_SIGNED.test(message);
+}
+
 /**
- * A server message that says "already checked in today" (the API has no dedicated code for it), in a
- * refusal or inside a 5xx envelope: the service answers a second check-in with HTTP 500 and
- * `{"code":500,"message":"今日已签到，请勿重复签到"}` (public bug reports of other check-in tools).
+ * A check-in refusal that means "already checked in today": an HTTP 409 (Conflict) whatever its body,
+ * or a message that says so in a refusal or inside a 5xx envelope, whatever its code (the service
+ * answers a second check-in with HTTP 500 `{"code":500,"message":"今日已签到，请勿重复签到"}`, public
+ * bug reports of other check-in tools; others `{"code":400,"message":"今天已经签到过了"}`). A rejected
+ * token is never one.
  */
 export function isAlreadySignedError(error: unknown): boolean {
-  return (
-    error instanceof ApiError &&
-    (error.kind === 'rejected' || (error.kind === 'server' && error.code !== undefined)) &&
-    /已签到|重复签到|already/i.test(error.serverMessage ?? '')
-  );
+  if (!(error instanceof ApiError) || error.kind === 'unauthorized') return false;
+  return error.status === 409 || saysAlreadySigned(error.serverMessage);
+}
+
+/**
+ * A refusal (the server answered and said no) whose words are about today's sign-in but not "already"
+ * nor "try later": retrying it the day long would only get the same answer.
+ */
+export function isTodaysSignInRefusal(error: unknown): boolean {
+  if (!(error instanceof ApiError) || error.kind !== 'rejected' || !error.serverMessage) return false;
+  return TODAYS_SIGN_IN.test(error.serverMessage) && !TRY_LATER.test(error.serverMessage) && !saysAlreadySigned(error.serverMessage);
 }

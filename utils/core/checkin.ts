@@ -134,7 +134,7 @@ export function createCheckins(ports: CorePorts, sessions: Sessions, points: Poi
       await recordDay(ports, key, { date: today, state: 'failed', at: now });
       throw new ApiError('unauthorized', RELOGIN_MESSAGE);
     }
-    const record = await write(key, { ...failedRecord({ ...withPost, state: 'running', at: started }, today, now, reason), ...(posted ? { posted } : {}) });
+    const record = await write(key, { ...failedRecord({ ...withPost, state: 'running', at: started }, today, now, reason, !verdict.retry), ...(posted ? { posted } : {}) });
     await recordDay(ports, key, { date: today, state: record.lost ? 'lost' : 'failed', at: now });
     if (record.lost) {
       await notifyOnce(ports, `lost:${key}:${today}`, { kind: 'lost', account: displayName(account), date: today, reason });
@@ -155,10 +155,10 @@ export function createCheckins(ports: CorePorts, sessions: Sessions, points: Poi
     await Promise.allSettled(due.map((account) => checkIn(account.key, force)));
   }
 
-  /** The popup's claim button: claims the account's unclaimed 邦豆, then reads the balance. */
+  /** The popup's claim button: claims the account's unclaimed 邦豆 (points.ts), then reads the balance; resolves to the points claimed. */
   async function claimPoints(key: string): Promise<number> {
     const account = await accountHere(key);
-    const claimed = await points.settleUnclaimed(account, true);
+    const claimed = await points.claimUnclaimed(account);
     await points.refreshBalance(account);
     return claimed;
   }

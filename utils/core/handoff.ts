@@ -5,7 +5,9 @@ import { passphraseError } from '../validation';
 import { refuseInvalid, timesKey, type Accounts } from './accounts';
 import { requireTimesAccount, updateTimesAccount } from './account-store';
 import type { CorePorts } from './ports';
-import type { Sessions } from './sessions';
+import { isRefreshRejected, type Sessions } from './sessions';
+import { sessionFromGrant } from './rules/token-refresh';
+import type { TimesSecret } from '../storage-schema';
 
 // Moving a Times session between homes (issue 8). The refresh token rotates, so it can live in one
 // place only: the home that hands a session off deletes its tokens in the same step, and keeps the
@@ -36,16 +38,29 @@ export function createHandoff(ports: CorePorts, sessions: Sessions, accounts: Ac
   }
 
   /**
-   * Stores the session of a bundle (the runner's `import`). Resolves to the account key. Throws
-   * HandoffError (utils/handoff-bundle.ts) for a bundle it can't open, and with code `stale` when the session
-   * stored here for that phone is newer than the bundle's (the same bundle imported twice, after a
-   * refresh): its refresh token is spent, and sending it again would get the session revoked.
+   * Stores the session of a bundle (the runner's `import`), spent at once: its refresh token is
+   * exchanged for a new pair (one refresh), and only the new pair is stored, before this resolves. A
+   * second import of the same bundle, here or on another device, then fails there and then instead of
+   * hours later at its first refresh (issue 13). Resolves to the account key. Throws HandoffError
+   * (utils/handoff-bundle.ts) for a bundle it can't open; with code `stale` when the session stored here
+   * for that phone is newer than the bundle's (its refresh token is spent, and sending it again would
+   * get the session revoked: nothing is sent); with code `spent` when the server refuses the bundle's
+   * refresh token. Throws ApiError for a passing failure (network, timeout, 5xx): nothing is stored.
    */
   async function importHandoff(text: string, passphrase: string): Promise<string> {
-    const { account, secret } = await openHandoff(text, passphrase);
+    const { account, secret: carried } = await openHandoff(text, passphrase);
     const key = timesKey(account.phone);
     const stored = (await store.readSecrets())[key];
-    if (stored?.provider === 'times' && stored.obtainedAt > secret.obtainedAt) throw new HandoffError('stale');
+    if (stored?.provider === 'times' && stored.obtainedAt > carried.obtainedAt) throw new HandoffError('stale');
+    let secret: TimesSecret;
+    try {
+      // To the server that issued the session, as every refresh (utils/core/sessions.ts).
+      const grant = await ports.timesClient(carried.baseUrl).refreshToken(carried.refreshToken);
+      secret = sessionFromGrant(grant, clock.now(), carried.baseUrl);
+    } catch (error) {
+      if (isRefreshRejected(error)) throw new HandoffError('spent');
+      throw error;
+    }
     const now = clock.now();
     await accounts.saveAccount(key, secret, (previous) => ({
       ...(previous?.provider === 'times' ? previous : {}),

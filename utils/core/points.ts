@@ -1,4 +1,6 @@
+import { ApiError } from '../api/http';
 import { addChinaDays, chinaDate } from '../china-time';
+import { text } from '../i18n/keys';
 import type { MemberInfo, TimesAccount } from '../storage-schema';
 import { notifyOnce } from './notices';
 import { displayName } from '../account-name';
@@ -19,6 +21,14 @@ export function weekOf(date: string): string {
   const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
   return addChinaDays(date, -weekday);
 }
+
+/** Unclaimed records asked per page (what the member page asks at most). */
+export const RECORDS_PAGE_SIZE = 50;
+/**
+ * Pages read at most (2,000 records): more than any real backlog, and a bound on the requests if the
+ * server's total is wrong.
+ */
+export const MAX_RECORD_PAGES = 40;
 
 /** The sum of unclaimed records' points (gains only). */
 export const unclaimedTotal = (records: { change: number }[]): number => records.reduce((sum, record) => sum + Math.max(record.change, 0), 0);
@@ -48,25 +58,44 @@ export function createPoints(ports: CorePorts, sessions: Sessions) {
   }
 
   /**
-   * Claims every unclaimed record with one claim-all call when there are any (`claim` false: only
-   * reads them), and stores what is left waiting. Returns the points that were waiting; throws
-   * ApiError when the records can't be read or the claim fails (the popup's button shows it).
+   * The points of every unclaimed record: page after page until the server's total is reached, a short
+   * page comes, or a page brings no record not seen yet (a server that ignores `pageIndex`); at most
+   * MAX_RECORD_PAGES. Only the first page would count 50 of 1,000 waiting records. Throws ApiError.
    */
-  async function settleUnclaimed(account: TimesAccount, claim: boolean): Promise<number> {
-    const { records } = await call(account.key, (auth, client) => client.pointsRecords(auth, account.memberId, 1));
-    const waiting = unclaimedTotal(records);
-    let left = waiting;
-    if (claim && records.length > 0) {
-      try {
-        await call(account.key, (auth, client) => client.claimAll(auth, account.memberId));
-        left = 0;
-      } finally {
-        await setMember(account.key, (info) => ({ ...info, unclaimed: { points: left, readAt: ports.clock.now() } }));
-      }
-    } else {
-      await setMember(account.key, (info) => ({ ...info, unclaimed: { points: left, readAt: ports.clock.now() } }));
+  async function waitingPoints(account: TimesAccount): Promise<number> {
+    const seen = new Map<string, number>();
+    for (let index = 1; index <= MAX_RECORD_PAGES; index += 1) {
+      const page = await call(account.key, (auth, client) => client.pointsRecords(auth, account.memberId, 1, { index, size: RECORDS_PAGE_SIZE }));
+      const before = seen.size;
+      for (const record of page.records) seen.set(record.id, record.change);
+      if (page.records.length < RECORDS_PAGE_SIZE || seen.size >= page.total || seen.size === before) break;
     }
+    return unclaimedTotal([...seen.values()].map((change) => ({ change })));
+  }
+
+  const storeWaiting = (key: string, points: number) => setMember(key, (info) => ({ ...info, unclaimed: { points, readAt: ports.clock.now() } }));
+
+  /** Reads the points waiting to be claimed and stores them for the popup. Throws ApiError. */
+  async function readUnclaimed(account: TimesAccount): Promise<number> {
+    const waiting = await waitingPoints(account);
+    await storeWaiting(account.key, waiting);
     return waiting;
+  }
+
+  /**
+   * Claims every unclaimed record with one claim-all call when there are any, then reads the records
+   * again: a claim that answers success is not taken at its word (one that claimed nothing would show
+   * the points as claimed). Stores what is still waiting; resolves to the points claimed (those that
+   * left the list). Throws ApiError when the records can't be read, the claim fails, or it claimed
+   * nothing (`error.claimNothing`); the points then stay shown as waiting.
+   */
+  async function claimUnclaimed(account: TimesAccount): Promise<number> {
+    const waiting = await readUnclaimed(account);
+    if (waiting === 0) return 0;
+    await call(account.key, (auth, client) => client.claimAll(auth, account.memberId));
+    const left = await readUnclaimed(account);
+    if (left >= waiting) throw new ApiError('rejected', text('error.claimNothing'));
+    return waiting - left;
   }
 
   /** Once a China day: the points expiring within 7 days; a notice once per account per week. */
@@ -88,11 +117,11 @@ export function createPoints(ports: CorePorts, sessions: Sessions) {
    */
   async function afterCheckin(account: TimesAccount, now: number): Promise<number | undefined> {
     const { autoClaim } = await store.readSettings();
-    await settleUnclaimed(account, autoClaim).catch(() => undefined);
+    await (autoClaim ? claimUnclaimed(account) : readUnclaimed(account)).catch(() => undefined);
     const balance = await refreshBalance(account);
     await checkExpiring(account, now).catch(() => undefined);
     return balance;
   }
 
-  return { afterCheckin, settleUnclaimed, refreshBalance, setMember };
+  return { afterCheckin, readUnclaimed, claimUnclaimed, refreshBalance, setMember };
 }

@@ -253,12 +253,19 @@ describe('auth and faults on every member-centre route', () => {
   });
 
   it('restores every knob on reset', () => {
-    Object.assign(api.times, { collectMode: 'commit-hang', collectLateMs: 1, alreadyStyle: 'status500', statusMissing: true, pointsMode: 'unclaimed' });
+    Object.assign(api.times, { collectMode: 'commit-hang', collectLateMs: 1, alreadyStyle: 'status500', statusMissing: true, pointsMode: 'unclaimed', claimAllStyle: 'claims-nothing' });
     api.times.signElsewhere(PHONE);
     api.times.addUnclaimed(PHONE, 3);
     api.reset();
-    const { collectMode, collectLateMs, alreadyStyle, statusMissing, pointsMode } = api.times;
-    expect({ collectMode, collectLateMs, alreadyStyle, statusMissing, pointsMode }).toEqual({ collectMode: 'normal', collectLateMs: 20000, alreadyStyle: 'false', statusMissing: false, pointsMode: 'balance' });
+    const { collectMode, collectLateMs, alreadyStyle, statusMissing, pointsMode, claimAllStyle } = api.times;
+    expect({ collectMode, collectLateMs, alreadyStyle, statusMissing, pointsMode, claimAllStyle }).toEqual({
+      collectMode: 'normal',
+      collectLateMs: 20000,
+      alreadyStyle: 'false',
+      statusMissing: false,
+      pointsMode: 'balance',
+      claimAllStyle: 'claims',
+    });
     expect([api.times.signedToday(PHONE), api.times.unclaimed(PHONE)]).toEqual([false, 0]);
   });
 });

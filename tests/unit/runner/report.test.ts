@@ -27,6 +27,27 @@ describe('accountReports', () => {
     expect(report.nextAt).toBeGreaterThanOrEqual(now);
   });
 
+  it('says an overdue account is due now rather than giving a time', () => {
+    const now = at('09:30');
+    const [overdue] = accountReports(stateWith(), settings, now);
+    expect(overdue).toMatchObject({ state: 'pending', due: true });
+    expect(reportLine(overdue, runnerWords('en'))).toBe('134****1234: waiting, due now');
+    const [later] = accountReports(stateWith(), settings, at('07:00'));
+    expect(later).toMatchObject({ due: false });
+    expect(reportLine(later, runnerWords('en'))).toBe('134****1234: waiting, runs at 11-23 08:00');
+  });
+
+  it('names the host a failed check-in could not reach', () => {
+    const record: DayRecord = { date: '2026-11-23', state: 'failed', attempts: 1, at: at('08:00'), nextRetryAt: at('08:05'), error: { key: 'error.network' } };
+    const [report] = accountReports(stateWith(record), settings, at('08:01'));
+    expect(report.unreachable).toBe('m-center-prod-linli.timesgroup.cn');
+    expect(reportLine(report, runnerWords('en'))).toBe(
+      '134****1234: check-in failed: Cannot reach m-center-prod-linli.timesgroup.cn: No connection. Check the network and try again; retry at 11-23 08:05',
+    );
+    const refused = { ...record, error: { key: 'error.server', params: { message: '参数错误' } } };
+    expect(accountReports(stateWith(refused), settings, at('08:01'))[0].unreachable).toBeUndefined();
+  });
+
   it('has no next run for an account that needs a new login', () => {
     const [report] = accountReports({ ...stateWith(), accounts: [{ ...account, session: 'relogin' }] }, settings, at('09:00'));
     expect(report).toMatchObject({ state: 'relogin', nextAt: undefined });

@@ -68,11 +68,14 @@ export function nextCheckinAt(subject: CheckinSubject, settings: ScheduleSetting
   return scheduledAt(subject.key, today, settings);
 }
 
-/** What a failed attempt leaves: the next try, or a lost day when the cap or midnight comes first. */
-export function failedRecord(previous: DayRecord | undefined, date: string, now: number, error: StoredText | string): DayRecord {
+/**
+ * What a failed attempt leaves: the next try, or a lost day when the cap or midnight comes first, or
+ * at once when `final` (a refusal no retry would change).
+ */
+export function failedRecord(previous: DayRecord | undefined, date: string, now: number, error: StoredText | string, final = false): DayRecord {
   const attempts = previous?.date === date ? previous.attempts : 1;
   const nextRetryAt = now + retryDelayMs(attempts);
-  const lost = attempts >= MAX_ATTEMPTS_PER_DAY || nextRetryAt >= nextChinaMidnight(now);
+  const lost = final || attempts >= MAX_ATTEMPTS_PER_DAY || nextRetryAt >= nextChinaMidnight(now);
   return { date, state: 'failed', attempts, at: now, error, ...(lost ? { lost: true } : { nextRetryAt }) };
 }
 

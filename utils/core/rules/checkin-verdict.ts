@@ -1,5 +1,5 @@
 import { ApiError } from '../../api/http';
-import { isAlreadySignedError } from '../../api/times';
+import { isAlreadySignedError, isTodaysSignInRefusal } from '../../api/times';
 
 // What a check-in attempt concludes, from the service's own status and the POST's answer (issue 6).
 // Pure: no I/O, no clock. The table test in tests/unit/utils/core/rules/checkin-verdict.test.ts covers every row.
@@ -12,12 +12,17 @@ export type PostOutcome =
   | 'skipped'
   /** `data: true`: this POST signed the day. */
   | 'signed'
-  /** `data: false`, or an error whose message says "already signed" (e.g. a 500 今日已签到). */
+  /**
+   * `data: false`, an HTTP 409, or an answer whose message says "already signed" whatever its code
+   * (a 500 今日已签到, a 400 今天已经签到过了, a success without `data`).
+   */
   | 'already'
   /** Timeout, lost connection, 5xx, 429, malformed answer, or an error we don't recognise. */
   | 'transient'
   /** The server answered and refused for another reason (a 4xx or a business code). */
   | 'rejected'
+  /** A refusal about today's sign-in that is not "already" nor "try later": no retry would change it. */
+  | 'refused-today'
   /** The session is dead: the refresh token was refused. */
   | 'relogin';
 
@@ -49,21 +54,29 @@ export const needsStatusAfter = (post: PostOutcome): boolean => post !== 'skippe
  * The record an attempt leaves. A signed status means the day is done whoever did it: `done` when
  * it was our POST (now or earlier today), `already` when somebody else (the phone app) signed. Only
  * when the status can't be read does the POST's own answer decide, as it did before the status existed.
+ *
+ * A POST refused as "already signed" right after the status said "not signed" is our own request: the
+ * network stack resends a POST whose reused connection was reset before any reply, and the server
+ * answers the copy. The day is `done`, not `already` (issue 13).
  */
 export function checkinVerdict({ before, postedEarlier, post, after }: VerdictInput): Verdict {
   const signedByOthers: Verdict = { state: postedEarlier ? 'done' : 'already', retry: false };
+  // Signed between a status that said "not signed" and our POST's answer: that was our POST.
+  const signedByUs: Verdict = before === 'unsigned' ? { state: 'done', retry: false } : signedByOthers;
   if (before === 'relogin' || post === 'relogin') return { state: 'failed', retry: false, relogin: true };
   if (before === 'signed') return signedByOthers;
   switch (post) {
     case 'signed':
       return { state: 'done', retry: false };
     case 'already':
-      return signedByOthers;
+      return signedByUs;
     case 'transient':
       // The server may have acted before the answer was lost: its status says whether it did.
       return after === 'signed' ? { state: 'done', retry: false } : { state: 'failed', retry: true };
     case 'rejected':
-      return after === 'signed' ? signedByOthers : { state: 'failed', retry: true };
+      return after === 'signed' ? signedByUs : { state: 'failed', retry: true };
+    case 'refused-today':
+      return after === 'signed' ? signedByUs : { state: 'failed', retry: false };
     case 'skipped':
       // Not reachable through shouldPost; a POST that never went out decided nothing.
       return { state: 'failed', retry: true };
@@ -78,6 +91,7 @@ export function checkinVerdict({ before, postedEarlier, post, after }: VerdictIn
 export function postOutcomeOf(error: unknown, sessionEnded: boolean): PostOutcome {
   if (isAlreadySignedError(error)) return 'already';
   if (error instanceof ApiError && error.kind === 'unauthorized') return sessionEnded ? 'relogin' : 'transient';
+  if (isTodaysSignInRefusal(error)) return 'refused-today';
   if (error instanceof ApiError && error.kind === 'rejected') return 'rejected';
   return 'transient';
 }

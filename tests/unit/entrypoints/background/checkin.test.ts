@@ -64,6 +64,21 @@ describe('daily check-in', () => {
     expect((await checkIn(key, true))?.state).toBe('already');
   });
 
+  it.each(['false', 'error', 'status500', 'refused', 'conflict', 'message-only'] as const)(
+    'reads the server\'s "already signed" (%s) as already, with one POST, when the status route is missing',
+    async (style) => {
+      api().times.alreadyStyle = style;
+      api().times.statusMissing = true;
+      const key = await loginTimes(api());
+      api().times.signElsewhere(phone);
+      await runDueCheckins(Date.now());
+      vi.setSystemTime(Date.now() + 60 * 60_000);
+      await runDueCheckins(Date.now());
+      expect((await readCheckins())[key]).toMatchObject({ state: 'already' });
+      expect(api().hits('times.collect')).toHaveLength(1);
+    },
+  );
+
   it('checks in again on the next China day', async () => {
     const key = await loginTimes(api());
     await runDueCheckins(Date.now());

@@ -58,6 +58,24 @@ describe('the worker\'s message handler', () => {
     expect(await readMember()).toMatchObject({ [`times:${phone}`]: { unclaimed: { points: 0 } } });
   });
 
+  it('claims a backlog of 1000 records, counted past the first page', async () => {
+    api().times.addManyUnclaimed(phone, 1000, 2);
+    await handleCommand({ type: 'times.sendCode', phone });
+    await handleCommand({ type: 'times.login', phone, code: api().times.lastCode(phone)! });
+    expect(await handleCommand({ type: 'points.claim', key: `times:${phone}` })).toEqual({ ok: true, data: { claimed: 2000 } });
+    expect(api().times.unclaimed(phone)).toBe(0);
+  });
+
+  it('says so when the claim answers success but claims nothing, and keeps the points shown as waiting', async () => {
+    api().times.addUnclaimed(phone, 25);
+    api().times.claimAllStyle = 'claims-nothing';
+    await handleCommand({ type: 'times.sendCode', phone });
+    await handleCommand({ type: 'times.login', phone, code: api().times.lastCode(phone)! });
+    expect(await handleCommand({ type: 'points.claim', key: `times:${phone}` })).toEqual({ ok: false, error: { key: 'error.claimNothing' } });
+    expect(api().hits('times.claimAll')).toHaveLength(1);
+    expect(await readMember()).toMatchObject({ [`times:${phone}`]: { unclaimed: { points: 25 } } });
+  });
+
   it('passes the server\'s message on a wrong code and stores nothing', async () => {
     await handleCommand({ type: 'times.sendCode', phone });
     expect(await handleCommand({ type: 'times.login', phone, code: '000000' })).toEqual({ ok: false, error: { key: 'error.server', params: { message: '验证码错误' } } });

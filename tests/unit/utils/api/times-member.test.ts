@@ -79,6 +79,16 @@ describe('邦豆 records, claims and expiry', () => {
     expect(Object.fromEntries(query)).toEqual({ memberId, pageIndex: '1', pageSize: '50', isInvalid: '0', status: '1' });
   });
 
+  it('asks for the page given, and the server\'s total counts every record', async () => {
+    const { auth, memberId } = await login();
+    api().times.addManyUnclaimed(phone, 120, 1);
+    const third = await client().pointsRecords(auth, memberId, 1, { index: 3, size: 50 });
+    expect(third.total).toBe(120);
+    expect(third.records).toHaveLength(20);
+    const query = new URL(api().url + api().hits('times.pointsRecords')[0].path).searchParams;
+    expect([query.get('pageIndex'), query.get('pageSize')]).toEqual(['3', '50']);
+  });
+
   it('reads the history a check-in wrote (balance mode)', async () => {
     const { auth, memberId } = await login();
     await client().collect(auth, memberId, Date.now());

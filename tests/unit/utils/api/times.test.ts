@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/utils/api/http';
-import { bearer, createTimesClient, isAlreadySignedError } from '@/utils/api/times';
+import { bearer, createTimesClient, isAlreadySignedError, saysAlreadySigned } from '@/utils/api/times';
 import type { FaultKind } from '../../../mock-api/server';
 import { useMockApi } from '../../support';
 import { zh } from '../../../words';
@@ -73,6 +73,51 @@ describe('Times API client', () => {
     expect(isAlreadySignedError(error)).toBe(true);
   });
 
+  it.each([
+    ['a refusal {code:400,"今天已经签到过了"}', 'refused'],
+    ['a bare HTTP 409', 'conflict'],
+  ] as const)('reads %s to a second check-in as "already signed"', async (_name, style) => {
+    api().times.alreadyStyle = style;
+    const grant = await login();
+    const memberId = api().times.memberId(phone);
+    expect(await client().collect(bearer(grant.token), memberId, Date.now())).toBe(true);
+    const error = await client().collect(bearer(grant.token), memberId, Date.now()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(isAlreadySignedError(error)).toBe(true);
+  });
+
+  it('reads a success without data whose message says signed as "already signed" (false)', async () => {
+    api().times.alreadyStyle = 'message-only';
+    const grant = await login();
+    const memberId = api().times.memberId(phone);
+    expect(await client().collect(bearer(grant.token), memberId, Date.now())).toBe(true);
+    expect(await client().collect(bearer(grant.token), memberId, Date.now())).toBe(false);
+  });
+
+  it.each<[string, boolean]>([
+    ['今日已签到', true],
+    ['今日已签到，请勿重复签到', true],
+    ['今天已经签到过了', true],
+    ['您今日已签过', true],
+    ['您今天已经签过了', true],
+    ['今日已签', true],
+    ['请勿重复签到', true],
+    ['今日签到已完成', true],
+    ['已完成签到', true],
+    ['Already signed in today', true],
+    ['You have already checked in', true],
+    ['今日未签到', false],
+    ['尚未签到', false],
+    ['签到失败', false],
+    ['已过签到时间', false],
+    ['合同已签约', false],
+    ['系统繁忙，请稍后再试', false],
+    ['参数错误', false],
+    ['', false],
+  ])('reads "%s" as already signed: %s', (message, expected) => {
+    expect(saysAlreadySigned(message)).toBe(expected);
+  });
+
   it('posts the refresh grant as form data and gets a rotated pair', async () => {
     const grant = await login();
     const next = await client().refreshToken(grant.refreshToken);
@@ -125,13 +170,13 @@ describe('Times API client', () => {
       body: { phoneNumber: phone, areaCode: '86' },
       timeout: 200,
     }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'timeout', text: { key: 'error.timeout' } });
+    expect(error).toMatchObject({ kind: 'timeout', text: { key: 'error.timeout' }, host: new URL(api().url).host });
     expect(zh((error as ApiError).text)).toBe('请求超时，请检查网络后重试');
   });
 
   it('reports an unreachable server as a network error', async () => {
     const error = await createTimesClient('http://127.0.0.1:9').sendCode(phone).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'network', text: { key: 'error.network' } });
+    expect(error).toMatchObject({ kind: 'network', text: { key: 'error.network' }, host: '127.0.0.1:9' });
     expect(zh((error as ApiError).text)).toBe('网络连接失败，请检查网络后重试');
   });
 });

@@ -62,6 +62,46 @@ describe('status-first check-in', () => {
     expect(notices).toEqual([]);
   });
 
+  it.each(['already-400', 'conflict-409', 'already-500'] as const)(
+    'takes "already signed" in other words (%s) when the status cannot be read: one POST the whole day, no notice',
+    async (style) => {
+      const { engine, times, memory, notices, clock } = setup();
+      times.status = '404';
+      times.collect = style;
+      times.signElsewhere(MEMBER);
+      // Every wake of the day (the alarm, a cron run every 15 minutes) until midnight.
+      for (let t = EIGHT; t < EIGHT + 15 * 3600_000; t += 15 * 60_000) {
+        clock.t = t;
+        await engine.runDue(t);
+      }
+      expect(times.calls.collect).toBe(1);
+      expect(memory.state.checkins[KEY]).toMatchObject({ state: 'already' });
+      expect(notices).toEqual([]);
+    },
+  );
+
+  it('gives up at once, with one notice, on a refusal about today\'s sign-in it cannot read as "already"', async () => {
+    const { engine, times, memory, notices, clock } = setup();
+    times.status = '404';
+    times.collect = 'refused-today';
+    for (let t = EIGHT; t < EIGHT + 15 * 3600_000; t += 15 * 60_000) {
+      clock.t = t;
+      await engine.runDue(t);
+    }
+    expect(times.calls.collect).toBe(1);
+    expect(memory.state.checkins[KEY]).toMatchObject({ state: 'failed', lost: true });
+    expect(notices.map((n) => n.notice.kind)).toEqual(['lost']);
+  });
+
+  it('records done, not already, when our POST is answered "already signed" right after the status said not signed', async () => {
+    const { engine, times, memory } = setup();
+    times.collect = 'resent';
+    await engine.runDue(EIGHT);
+    expect(times.calls.collect).toBe(1);
+    expect(memory.state.checkins[KEY]).toMatchObject({ state: 'done' });
+    expect(decodeHistory(memory.state.history[KEY])[0]).toMatchObject({ state: 'done' });
+  });
+
   it.each(['404', 'timeout', 'shape', 'network'] as const)('still checks in when the status endpoint fails (%s)', async (status) => {
     const { engine, times, memory } = setup();
     times.status = status;

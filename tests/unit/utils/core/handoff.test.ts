@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/utils/api/http';
 import { chinaMoment } from '@/utils/china-time';
-import { engineCommands, engineParts } from '@/utils/core/engine';
+import { createEngine, engineCommands, engineParts } from '@/utils/core/engine';
 import { HandoffError, openHandoff } from '@/utils/handoff-bundle';
+import { text } from '@/utils/i18n/keys';
+import type { TimesSecret } from '@/utils/storage-schema';
 import { memoryPorts, PHONE, timesAccount } from './memory-ports';
 
 // The hand-off through the engine (issue 8): the session leaves with the bundle, the account stays
@@ -92,17 +94,44 @@ describe('hand-off', () => {
     const bundle = await from.engine.handOff(KEY, PASSPHRASE);
 
     const to = memoryPorts(NOON + 60_000, []);
-    const parts = engineParts(to.ports);
-    const engine = engineCommands(parts);
+    const engine = createEngine(to.ports);
     expect(await engine.importHandoff(bundle, PASSPHRASE)).toBe(KEY);
     expect(to.memory.state.accounts).toEqual([
       expect.objectContaining({ key: KEY, phone: PHONE, session: 'active', nickname: '妈妈', activeSince: NOON + 60_000 }),
     ]);
-    expect(to.memory.state.secrets[KEY]).toEqual(timesAccount(NOON).secret);
+    // Spent at once: one refresh with the bundle's token, and only the new pair is stored.
+    const carried = timesAccount(NOON).secret as TimesSecret;
+    expect(to.times.refreshTokensSeen).toEqual([carried.refreshToken]);
+    expect(to.memory.state.secrets[KEY]).toMatchObject({ provider: 'times', baseUrl: carried.baseUrl, obtainedAt: NOON + 60_000 });
+    expect(to.memory.state.secrets[KEY]).not.toMatchObject({ refreshToken: carried.refreshToken });
 
-    await parts.sessions.refreshTimesSession(KEY);
+    // The same bundle again here: refused without a request (its token is spent).
     const error = await engine.importHandoff(bundle, PASSPHRASE).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HandoffError);
     expect((error as HandoffError).code).toBe('stale');
+    expect(to.times.refreshTokensSeen).toHaveLength(1);
+  });
+
+  it('refuses a bundle whose session the server refuses, storing nothing', async () => {
+    const from = setup();
+    const bundle = await from.engine.handOff(KEY, PASSPHRASE);
+    const elsewhere = memoryPorts(NOON + 60_000, []);
+    elsewhere.times.refuseRefresh = true;
+    const error = await createEngine(elsewhere.ports).importHandoff(bundle, PASSPHRASE).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HandoffError);
+    expect((error as HandoffError).code).toBe('spent');
+    expect(elsewhere.memory.state.accounts).toEqual([]);
+    expect(elsewhere.memory.state.secrets).toEqual({});
+  });
+
+  it('stores nothing when the refresh fails for a passing reason, and says why', async () => {
+    const from = setup();
+    const bundle = await from.engine.handOff(KEY, PASSPHRASE);
+    const elsewhere = memoryPorts(NOON + 60_000, []);
+    const client = elsewhere.ports.timesClient;
+    elsewhere.ports.timesClient = (url) => ({ ...client(url), refreshToken: async () => Promise.reject(new ApiError('network', text('error.network'))) });
+    const error = await createEngine(elsewhere.ports).importHandoff(bundle, PASSPHRASE).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'network' });
+    expect(elsewhere.memory.state.accounts).toEqual([]);
   });
 });

@@ -68,6 +68,14 @@ export type CollectBehaviour =
   | '500'
   /** HTTP 500 {"code":500,"message":"今日已签到，请勿重复签到"}. */
   | 'already-500'
+  /** {"code":400,"message":"今天已经签到过了"} on a signed day. */
+  | 'already-400'
+  /** A bare HTTP 409 on a signed day. */
+  | 'conflict-409'
+  /** The network stack resent our POST: the server signs the day with the first copy, and we get the answer to the second (data: false). */
+  | 'resent'
+  /** {"code":400,"message":"今日签到次数已达上限"}: a refusal about today's sign-in, whatever the day. */
+  | 'refused-today'
   | 'rejected';
 
 const failure = (behaviour: Behaviour | CollectBehaviour): ApiError => {
@@ -83,6 +91,12 @@ const failure = (behaviour: Behaviour | CollectBehaviour): ApiError => {
       return new ApiError('malformed', '服务器返回了无法识别的数据，请稍后再试', 200);
     case 'already-500':
       return new ApiError('server', '今日已签到，请勿重复签到', 500, 500);
+    case 'already-400':
+      return new ApiError('rejected', '今天已经签到过了', 200, 400);
+    case 'conflict-409':
+      return new ApiError('server', '请求失败 (HTTP 409)', 409);
+    case 'refused-today':
+      return new ApiError('rejected', '今日签到次数已达上限', 200, 400);
     case 'rejected':
       return new ApiError('rejected', '参数错误', 200, 400);
     default:
@@ -105,7 +119,12 @@ export function fakeTimes(clock: { now(): number }) {
     /** Refresh tokens the service refuses (`refresh` answers 401): the whole session is revoked. */
     refuseRefresh: false,
     refreshTokensSeen: [] as string[],
+    /** Points waiting in one unclaimed record, by member id. */
     unclaimed: new Map<string, number>(),
+    /** Many unclaimed records by member id, the points of each (the list is served 50 a page). */
+    unclaimedRecords: new Map<string, number[]>(),
+    /** claim-all answers success and claims nothing. */
+    claimNothing: false,
     expiring: new Map<string, number>(),
     balance: new Map<string, number>(),
     /** Resolves when a collect may answer (default: at once); to hold requests in flight. */
@@ -161,23 +180,34 @@ export function fakeTimes(clock: { now(): number }) {
           service.signElsewhere(memberId);
           throw failure('commit-timeout');
         }
-        if (service.collect === 'already-500' && already) throw failure('already-500');
-        if (service.collect !== 'ok' && service.collect !== 'already-500') throw failure(service.collect);
+        const alreadyStyles: CollectBehaviour[] = ['already-500', 'already-400', 'conflict-409'];
+        if (alreadyStyles.includes(service.collect) && already) throw failure(service.collect);
+        if (service.collect === 'resent') {
+          service.signElsewhere(memberId);
+          return false;
+        }
+        if (service.collect !== 'ok' && !alreadyStyles.includes(service.collect)) throw failure(service.collect);
         if (already) return false;
         service.signElsewhere(memberId);
         return true;
       },
-      async pointsRecords(authorization: string, memberId: string): Promise<{ total: number; records: PointsRecord[] }> {
+      async pointsRecords(authorization: string, memberId: string, _status: 1 | 2, page: { index?: number; size?: number } = {}): Promise<{ total: number; records: PointsRecord[] }> {
         count('pointsRecords');
         auth(authorization);
+        const { index = 1, size = 50 } = page;
         const points = service.unclaimed.get(memberId) ?? 0;
-        const records = points > 0 ? [{ id: '1867395312345678901', name: '签到奖励', change: points }] : [];
-        return { total: records.length, records };
+        const all = [
+          ...(points > 0 ? [{ id: '1867395312345678901', name: '签到奖励', change: points }] : []),
+          ...(service.unclaimedRecords.get(memberId) ?? []).map((change, n) => ({ id: String(1867395400000000000n + BigInt(n)), name: '任务奖励', change })),
+        ];
+        return { total: all.length, records: all.slice((index - 1) * size, index * size) };
       },
       async claimAll(authorization: string, memberId: string) {
         count('claimAll');
         auth(authorization);
+        if (service.claimNothing) return;
         service.unclaimed.delete(memberId);
+        service.unclaimedRecords.delete(memberId);
       },
       async expiringPoints(authorization: string, memberId: string) {
         count('expiringPoints');

@@ -44,6 +44,38 @@ describe('邦豆 claims', () => {
     expect(memory.state.member[KEY].unclaimed).toMatchObject({ points: 0 });
   });
 
+  it('counts every waiting record, past the first page of 50, and claims them all', async () => {
+    const { engine, times, memory } = setup();
+    memory.state.settings.autoClaim = false;
+    times.unclaimedRecords.set(MEMBER, Array.from({ length: 1000 }, () => 2));
+    await engine.runDue(EIGHT);
+    expect(memory.state.member[KEY].unclaimed).toMatchObject({ points: 2000 });
+    expect(await engine.claimPoints(KEY)).toBe(2000);
+    expect(memory.state.member[KEY].unclaimed).toMatchObject({ points: 0 });
+  });
+
+  it('reads the records again after a claim: one that answers success but claims nothing is not shown as claimed', async () => {
+    const { engine, times, memory } = setup();
+    memory.state.settings.autoClaim = false;
+    times.unclaimed.set(MEMBER, 25);
+    times.claimNothing = true;
+    await engine.runDue(EIGHT);
+    const error = await engine.claimPoints(KEY).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'rejected', text: { key: 'error.claimNothing' } });
+    expect(times.calls.claimAll).toBe(1);
+    expect(memory.state.member[KEY].unclaimed).toMatchObject({ points: 25 });
+  });
+
+  it('keeps the waiting points shown after an automatic claim that claimed nothing, and the day done', async () => {
+    const { engine, times, memory } = setup();
+    times.unclaimed.set(MEMBER, 25);
+    times.claimNothing = true;
+    await engine.runDue(EIGHT);
+    expect(times.calls.claimAll).toBe(1);
+    expect(memory.state.checkins[KEY].state).toBe('done');
+    expect(memory.state.member[KEY].unclaimed).toMatchObject({ points: 25 });
+  });
+
   it('keeps the check-in done when the claim fails', async () => {
     const { engine, times, memory, ports } = setup();
     times.unclaimed.set(MEMBER, 25);

@@ -98,8 +98,13 @@ function withoutComments(code: string): string {
     .replace(/(^|[\s;,{}()])\/\/.*$/gm, '$1');
 }
 
-// The server's own words that the code must recognise (utils/api/times.ts isAlreadySignedError).
-const SERVER_WORDS = ['/已签到|重复签到|already/i'];
+// The server's own words that the code must recognise (utils/api/times.ts saysAlreadySigned and
+// isTodaysSignInRefusal).
+const SERVER_WORDS = [
+  String.raw`/(已经?|早已)\s*(完成)?\s*(签到|签过|签了|打卡|签(?=[\s，。！!,.;；、]|$))|重复签到|再次签到|签到过了|签到已经?(完成|成功)|already\s+(been\s+)?(signed|checked)|(signed|checked)[\s-]*in\s+already|duplicate\s+(sign|check)/i`,
+  String.raw`/(今日|今天|当日|当天|本日)[^，。,.;；]{0,6}签到|today'?s?\s+(sign|check)/i`,
+  String.raw`/稍后|重试|再试|繁忙|later|again|busy/i`,
+];
 
 describe('no words in the code', () => {
   const files = [

@@ -5,6 +5,7 @@ import { checkinVerdict, needsStatusAfter, postOutcomeOf, shouldPost, type Verdi
 const done: Verdict = { state: 'done', retry: false };
 const already: Verdict = { state: 'already', retry: false };
 const retry: Verdict = { state: 'failed', retry: true };
+const final: Verdict = { state: 'failed', retry: false };
 const relogin: Verdict = { state: 'failed', retry: false, relogin: true };
 
 type Row = [VerdictInput['before'], boolean, VerdictInput['post'], VerdictInput['after'], Verdict];
@@ -24,11 +25,14 @@ const rows: Row[] = [
   ['unsigned', false, 'signed', 'unsigned', done],
   ['unsigned', false, 'signed', 'unknown', done],
   ['unknown', false, 'signed', 'unknown', done],
-  // "Already signed" (data false, or a 500 今日已签到).
-  ['unsigned', false, 'already', 'signed', already],
+  // "Already signed" (data false, a 409, a 500 今日已签到, a 400 今天已经签到过了) right after the status
+  // said "not signed": our own POST resent by the network stack, answered by the server's copy.
+  ['unsigned', false, 'already', 'signed', done],
+  ['unsigned', false, 'already', 'unsigned', done],
+  ['unsigned', false, 'already', 'unknown', done],
+  // "Already signed" without a status to compare: somebody else, unless our POST went out earlier.
   ['unknown', false, 'already', 'unknown', already],
   ['unknown', true, 'already', 'unknown', done],
-  ['unsigned', false, 'already', 'unsigned', already],
   // The answer was lost (timeout, 5xx, …): the status says whether the server acted.
   ['unsigned', false, 'transient', 'signed', done],
   ['unknown', false, 'transient', 'signed', done],
@@ -36,11 +40,18 @@ const rows: Row[] = [
   ['unsigned', false, 'transient', 'unknown', retry],
   ['unknown', false, 'transient', 'unknown', retry],
   ['unknown', true, 'transient', 'unknown', retry],
-  // Refused for another reason: signed meanwhile by somebody else, or try again later.
-  ['unsigned', false, 'rejected', 'signed', already],
-  ['unsigned', true, 'rejected', 'signed', done],
+  // Refused for another reason: signed meanwhile (by us, when the status said "not signed" just
+  // before; else by somebody else), or try again later.
+  ['unsigned', false, 'rejected', 'signed', done],
+  ['unknown', false, 'rejected', 'signed', already],
+  ['unknown', true, 'rejected', 'signed', done],
   ['unsigned', false, 'rejected', 'unsigned', retry],
   ['unknown', false, 'rejected', 'unknown', retry],
+  // A refusal about today's sign-in itself: no retry would change it.
+  ['unknown', false, 'refused-today', 'unknown', final],
+  ['unsigned', false, 'refused-today', 'unsigned', final],
+  ['unsigned', false, 'refused-today', 'signed', done],
+  ['unknown', false, 'refused-today', 'signed', already],
   // A POST that never went out decided nothing.
   ['unsigned', false, 'skipped', 'not-read', retry],
 ];
@@ -66,6 +77,7 @@ describe('the check-in verdict', () => {
     ['already', true],
     ['transient', true],
     ['rejected', true],
+    ['refused-today', true],
   ] as const)('reads the status after a POST that came to %s: %s', (post, expected) => {
     expect(needsStatusAfter(post)).toBe(expected);
   });
@@ -75,6 +87,14 @@ describe('the outcome of a POST that threw', () => {
   it.each<[string, unknown, boolean, string]>([
     ['a 500 with 今日已签到', new ApiError('server', '今日已签到，请勿重复签到', 500, 500), false, 'already'],
     ['a refusal saying 重复签到', new ApiError('rejected', '请勿重复签到', 200, 400), false, 'already'],
+    ['a refusal saying 今天已经签到过了', new ApiError('rejected', '今天已经签到过了', 200, 400), false, 'already'],
+    ['a refusal of another code saying 您今日已签过', new ApiError('rejected', '您今日已签过', 200, 'A0001'), false, 'already'],
+    ['an English refusal', new ApiError('rejected', 'Already signed in today', 200, 1001), false, 'already'],
+    ['a bare HTTP 409', new ApiError('server', '请求失败 (HTTP 409)', 409), false, 'already'],
+    ['an HTTP 409 with an envelope', new ApiError('rejected', 'Conflict', 409, 409), false, 'already'],
+    ['a refusal naming today\'s sign-in', new ApiError('rejected', '今日签到次数已达上限', 200, 400), false, 'refused-today'],
+    ['a refusal naming today\'s sign-in that asks to try later', new ApiError('rejected', '今日签到人数过多，请稍后再试', 200, 400), false, 'rejected'],
+    ['a refusal saying not signed', new ApiError('rejected', '今日未签到', 200, 400), false, 'refused-today'],
     ['a plain 500', new ApiError('server', '系统繁忙，请稍后再试', 500, 500), false, 'transient'],
     ['an HTML 502', new ApiError('server', '服务器暂时不可用 (HTTP 502)', 502), false, 'transient'],
     ['a timeout', new ApiError('timeout', '请求超时'), false, 'transient'],
