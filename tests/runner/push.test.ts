@@ -141,7 +141,7 @@ describe('runner: push', () => {
     await runner.run(['run'], { env: { ...bark, LINLI_DIGEST: '1' } });
     const received = runner.mock.push.received('bark');
     expect(received).toHaveLength(1);
-    expect(received[0].title).toBe('邻里签到：今日签到 1/1');
+    expect(received[0].title).toBe('邻里签到：每日汇总');
     expect(received[0].body).toMatch(/^今日签到 1\/1 · 134\*\*\*\*1234 ✓ (\+\d+ )?连续 \d+ 天$/);
   });
 

@@ -35,7 +35,7 @@ export function summaryLine(summary: DaySummary, lang: Lang): string {
 
 /**
  * The message of one wake: one alert reads as the browser's notice would (its title and sentence);
- * several get a count for a title and a line each; the summary comes last.
+ * several get a count for a title and a line each; the summary comes last (alone, under its own title).
  */
 export function pushText(message: PushMessage, lang: Lang): PushText {
   const group = wordIn(lang, text('app.name'));
@@ -43,7 +43,7 @@ export function pushText(message: PushMessage, lang: Lang): PushText {
   let title: string;
   if (message.alerts.length === 1) title = noticeText(message.alerts[0], lang).title;
   else if (message.alerts.length > 1) title = wordIn(lang, text('push.title.alerts', { count: message.alerts.length }));
-  else title = wordIn(lang, text('push.title.summary', { done: message.summary?.done ?? 0, total: message.summary?.total ?? 0 }));
+  else title = wordIn(lang, text('push.title.summary'));
   return { title, body: lines.join('\n'), group };
 }
 

@@ -27,7 +27,7 @@ export const core: CoreCatalogue = {
   'notice.homingExpired.message': 'The Homing login of {account} has expired. Please log in again.',
 
   'push.title.alerts': 'Linli Check-in: {count} alerts',
-  'push.title.summary': 'Linli Check-in: {done}/{total} checked in today',
+  'push.title.summary': 'Linli Check-in: daily summary',
   'push.line.lost': 'No check-in on {date} (account {account}): {reason}',
   'push.summary': 'Checked in today {done}/{total}',
   'push.summary.separator': ' · ',

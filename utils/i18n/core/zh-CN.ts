@@ -26,7 +26,7 @@ export const core = {
   'notice.homingExpired.message': '账号 {account} 的 Homing 登录已过期，请重新登录。',
 
   'push.title.alerts': '邻里签到：{count} 条提醒',
-  'push.title.summary': '邻里签到：今日签到 {done}/{total}',
+  'push.title.summary': '邻里签到：每日汇总',
   'push.line.lost': '{date} 未能签到（账号 {account}）：{reason}',
   'push.summary': '今日签到 {done}/{total}',
   'push.summary.separator': ' · ',

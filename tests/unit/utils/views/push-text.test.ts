@@ -45,7 +45,7 @@ describe('push text', () => {
 
   it('words the summary alone, in English too', () => {
     expect(pushText({ alerts: [], summary: SUMMARY }, 'en')).toEqual({
-      title: 'Linli Check-in: 2/3 checked in today',
+      title: 'Linli Check-in: daily summary',
       body: 'Checked in today 2/3 · 妈妈 ✓ +5 12-day streak · 爸爸 ✓ 3-day streak · 134****0003 ✗ must log in again',
       group: 'Linli Check-in',
     });
