@@ -13,6 +13,7 @@ Commands:
   status [--json]                       each account's state today, streak, points, next run
   import [FILE] [--passphrase P]        import a bundle from the extension's "move to an always-on device"
   remove --phone PHONE                  delete the account and its session from this device
+  notify-test                           send a test message to every push channel set (BARK_PUSH and Qinglong's other variables)
 
 Options (or environment variables):
   --state FILE          state file (LINLI_STATE; default $XDG_CONFIG_HOME/linli-checkin/state.json)

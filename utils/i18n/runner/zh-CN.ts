@@ -14,6 +14,7 @@ export const runner = {
   status [--json]                        各账号今天的状态、连续天数、邦豆、下次运行时间
   import [文件] [--passphrase 口令]       导入浏览器扩展“迁移到常驻设备”给出的迁移包
   remove --phone 手机号                  删除本机保存的账号与登录信息
+  notify-test                            向每个已配置的推送渠道发一条测试消息（BARK_PUSH 等青龙变量）
 
 选项（也可用环境变量）：
   --state 文件          状态文件（LINLI_STATE；默认 $XDG_CONFIG_HOME/linli-checkin/state.json）
