@@ -1,6 +1,7 @@
 import { ofetch, FetchError } from 'ofetch';
 import { isSafeNumber, parse as parseLossless } from 'lossless-json';
 import { text, type Text } from '../i18n/keys';
+import { describeExchange, type ExchangeObserver, type Reading, type Seen } from './exchange';
 
 // What went wrong with a request, in the terms the worker acts on:
 // - network / timeout / server (5xx, 429, an HTML error page) / malformed (a 2xx that is not the JSON we
@@ -51,6 +52,13 @@ export interface JsonRequest {
   /** Send the cookies of the target origin (the Homing captcha session lives in one). */
   withCookies?: boolean;
   timeout?: number;
+  /** Told of the exchange once it is over, redacted (diagnostics, utils/api/exchange.ts). */
+  observe?: ExchangeObserver;
+  /**
+   * How the outcome counts for diagnostics when not by default (`ok` for a value, the ApiError's kind
+   * for a failure): a check-in's `true` is `done`, say. undefined: the default.
+   */
+  reading?: (outcome: { value: unknown } | { error: unknown }) => Reading | undefined;
 }
 
 export interface JsonResponse {
@@ -78,28 +86,60 @@ function httpFailure(status: number): ApiError {
   return new ApiError('server', text('error.httpFailed', { status }), status);
 }
 
-function parseBody(status: number, raw: string): JsonResponse {
+function parseBody(status: number, raw: string, seen?: Pick<Seen, 'status' | 'text' | 'json'>): JsonResponse {
+  if (seen) Object.assign(seen, { status, text: raw });
   // An empty 2xx (e.g. 204 to a logout) is a body of null; the caller's schema decides if that is fine.
   if (raw.trim() === '') {
     if (status >= 200 && status < 300) return { status, body: null };
     throw httpFailure(status);
   }
+  let body: unknown;
   try {
-    return { status, body: parseJsonLossless(raw) };
+    body = parseJsonLossless(raw);
   } catch {
     if (status >= 200 && status < 300) {
       throw new ApiError('malformed', text('error.malformed'), status);
     }
     throw httpFailure(status);
   }
+  if (seen) seen.json = body;
+  return { status, body };
 }
 
 /**
- * One HTTP call whose answer is JSON. Never rejects with anything but an ApiError, so a caller can't
- * leak an unhandled rejection or a raw fetch error (which may quote the URL) to the user.
- * 4xx answers with a JSON body are returned, not thrown: the caller's envelope decides what they mean.
+ * One HTTP call whose answer is JSON, read by `read` (the caller's envelope and schema; without one,
+ * the status and body). Never rejects with anything but an ApiError (or what `read` throws), so a
+ * caller can't leak an unhandled rejection or a raw fetch error (which may quote the URL) to the user.
+ * 4xx answers with a JSON body are handed to `read`, not thrown: the caller's envelope decides what they
+ * mean. With `request.observe`, the exchange is reported once over, whatever the outcome.
  */
-export async function requestJson(url: string, request: JsonRequest): Promise<JsonResponse> {
+export function requestJson(url: string, request: JsonRequest): Promise<JsonResponse>;
+export function requestJson<T>(url: string, request: JsonRequest, read: (response: JsonResponse) => T): Promise<T>;
+export async function requestJson<T>(url: string, request: JsonRequest, read?: (response: JsonResponse) => T): Promise<T | JsonResponse> {
+  const at = Date.now();
+  const seen: Pick<Seen, 'status' | 'text' | 'json'> = {};
+  const report = (outcome: { value: unknown } | { error: unknown }) => {
+    if (!request.observe) return;
+    const fallback: Reading = 'value' in outcome ? 'ok' : outcome.error instanceof ApiError ? outcome.error.kind : 'malformed';
+    try {
+      const { method, headers, body } = request;
+      request.observe(describeExchange({ url, method, headers, body, at, end: Date.now(), ...seen, reading: request.reading?.(outcome) ?? fallback }));
+    } catch {
+      // Diagnostics never fail a call.
+    }
+  };
+  try {
+    const response = await send(url, request, seen);
+    const value = read ? read(response) : response;
+    report({ value });
+    return value;
+  } catch (error) {
+    report({ error });
+    throw error;
+  }
+}
+
+async function send(url: string, request: JsonRequest, seen: Pick<Seen, 'status' | 'text' | 'json'>): Promise<JsonResponse> {
   try {
     const response = await ofetch.raw<string, 'text'>(url, {
       method: request.method,
@@ -111,13 +151,13 @@ export async function requestJson(url: string, request: JsonRequest): Promise<Js
       retryDelay: 500,
       credentials: request.withCookies ? 'include' : 'omit',
     });
-    return parseBody(response.status, response._data ?? '');
+    return parseBody(response.status, response._data ?? '', seen);
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (error instanceof FetchError && error.response) {
       // Any error status: its body is read, whatever the status (a 500 with a JSON envelope carries the
       // server's message); without a JSON body the status alone decides (httpFailure).
-      return parseBody(error.response.status, typeof error.data === 'string' ? error.data : '');
+      return parseBody(error.response.status, typeof error.data === 'string' ? error.data : '', seen);
     }
     const cause = error instanceof FetchError ? error.cause : error;
     if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) {

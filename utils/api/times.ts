@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ApiError, joinUrl, requestJson, type JsonResponse } from './http';
+import type { ExchangeObserver } from './exchange';
 import { chinaDateTime } from '../china-time';
 import { text } from '../i18n/keys';
 
@@ -140,7 +141,8 @@ export function bearer(token: string, tokenHead?: string | null): string {
   return `${tokenHead || 'Bearer '}${token}`;
 }
 
-export function createTimesClient(baseUrl: string) {
+/** A client of the Times server at `baseUrl`; `observe` is told of every exchange (diagnostics). */
+export function createTimesClient(baseUrl: string, observe?: ExchangeObserver) {
   const url = (path: string) => joinUrl(baseUrl, path);
   // Every official client sends the locale header.
   const headers = (authorization?: string): Record<string, string> =>
@@ -148,18 +150,16 @@ export function createTimesClient(baseUrl: string) {
 
   return {
     async sendCode(phone: string): Promise<void> {
-      const response = await requestJson(url(PATHS.sendCode), {
-        method: 'POST',
-        headers: headers(),
-        body: { phoneNumber: phone, areaCode: AREA_CODE },
-      });
-      unwrap(response, z.unknown());
+      await requestJson(url(PATHS.sendCode), { method: 'POST', headers: headers(), body: { phoneNumber: phone, areaCode: AREA_CODE }, observe }, (response) =>
+        unwrap(response, z.unknown()),
+      );
     },
 
     async loginBySmsCode(phone: string, code: string): Promise<TimesGrant> {
-      const response = await requestJson(url(PATHS.smsToken), {
+      const reply = await requestJson(url(PATHS.smsToken), {
         method: 'POST',
         headers: headers(),
+        observe,
         body: {
           grant_type: 'sms_code',
           scope: 'all',
@@ -169,34 +169,41 @@ export function createTimesClient(baseUrl: string) {
           password: code,
           areaCode: AREA_CODE,
         },
-      });
-      return unwrap(response, smsLoginSchema).authUserDTO;
+      }, (response) => unwrap(response, smsLoginSchema));
+      return reply.authUserDTO;
     },
 
     async memberDetail(authorization: string, phone: string): Promise<MemberDetail> {
       const query = new URLSearchParams({ phone, phoneArea: AREA_CODE });
-      const response = await requestJson(`${url(PATHS.memberDetail)}?${query}`, {
-        method: 'GET',
-        headers: headers(authorization),
+      return requestJson(
+        `${url(PATHS.memberDetail)}?${query}`,
         // A read, safe to repeat: at login a failure here would waste the SMS code just used.
-        retry: 2,
-      });
-      const member = unwrap(response, memberSchema);
-      const candidates = [member.memberIdStr, typeof member.memberId === 'string' ? member.memberId : undefined];
-      const memberId = candidates.find((id) => id && digits.safeParse(id).success);
-      if (!memberId) throw new ApiError('malformed', text('error.noMemberId'), response.status);
-      const points = member.integral == null ? undefined : Number(member.integral);
-      return { memberId, points: Number.isFinite(points) ? points : undefined };
+        { method: 'GET', headers: headers(authorization), retry: 2, observe },
+        (response) => {
+          const member = unwrap(response, memberSchema);
+          const candidates = [member.memberIdStr, typeof member.memberId === 'string' ? member.memberId : undefined];
+          const memberId = candidates.find((id) => id && digits.safeParse(id).success);
+          if (!memberId) throw new ApiError('malformed', text('error.noMemberId'), response.status);
+          const points = member.integral == null ? undefined : Number(member.integral);
+          return { memberId, points: Number.isFinite(points) ? points : undefined };
+        },
+      );
     },
 
     /** True when this call checked in; false when the server says today is already done. */
     async collect(authorization: string, memberId: string, now: number): Promise<boolean> {
-      const response = await requestJson(url(PATHS.collect), {
-        method: 'POST',
-        headers: { ...headers(authorization), 'Content-Type': 'application/json' },
-        body: { ...checkinBody(memberId, now) },
-      });
-      return unwrap(response, z.boolean());
+      return requestJson(
+        url(PATHS.collect),
+        {
+          method: 'POST',
+          headers: { ...headers(authorization), 'Content-Type': 'application/json' },
+          body: { ...checkinBody(memberId, now) },
+          observe,
+          // As the engine reads it (core/rules/checkin-verdict.ts postOutcomeOf).
+          reading: (outcome) => ('value' in outcome ? (outcome.value ? 'done' : 'already') : isAlreadySignedError(outcome.error) ? 'already' : undefined),
+        },
+        (response) => unwrap(response, z.boolean()),
+      );
     },
 
     /**
@@ -206,8 +213,9 @@ export function createTimesClient(baseUrl: string) {
      */
     async signStatus(authorization: string, memberId: string): Promise<SignStatusReply> {
       const query = new URLSearchParams({ memberId });
-      const response = await requestJson(`${url(PATHS.signStatus)}?${query}`, { method: 'GET', headers: headers(authorization) });
-      const data = unwrap(response, signStatusSchema);
+      const data = await requestJson(`${url(PATHS.signStatus)}?${query}`, { method: 'GET', headers: headers(authorization), observe }, (response) =>
+        unwrap(response, signStatusSchema),
+      );
       const week = (data.taskVoList ?? [])
         .map((cell) => ({ day: Number(cell.day), reward: Number(cell.awardIntegral ?? 0), complete: cell.complete === true }))
         .filter((cell) => Number.isInteger(cell.day) && cell.day >= 1 && cell.day <= 7)
@@ -221,8 +229,9 @@ export function createTimesClient(baseUrl: string) {
      */
     async pointsRecords(authorization: string, memberId: string, status: 1 | 2, pageSize = 50): Promise<{ total: number; records: PointsRecord[] }> {
       const query = new URLSearchParams({ memberId, pageIndex: '1', pageSize: String(pageSize), isInvalid: '0', status: String(status) });
-      const response = await requestJson(`${url(PATHS.pointsRecords)}?${query}`, { method: 'GET', headers: headers(authorization) });
-      const data = unwrap(response, pointsRecordsSchema);
+      const data = await requestJson(`${url(PATHS.pointsRecords)}?${query}`, { method: 'GET', headers: headers(authorization), observe }, (response) =>
+        unwrap(response, pointsRecordsSchema),
+      );
       const records = (data.records ?? []).map((record) => ({
         id: String(record.id),
         name: record.behaviourName ?? '',
@@ -234,19 +243,20 @@ export function createTimesClient(baseUrl: string) {
 
     /** Claims every unclaimed 邦豆 record (一键领取, receive/all); JSON `{ memberId }`. */
     async claimAll(authorization: string, memberId: string): Promise<void> {
-      const response = await requestJson(url(PATHS.claimAll), {
-        method: 'POST',
-        headers: { ...headers(authorization), 'Content-Type': 'application/json' },
-        body: { memberId },
-      });
-      unwrap(response, z.unknown());
+      await requestJson(
+        url(PATHS.claimAll),
+        { method: 'POST', headers: { ...headers(authorization), 'Content-Type': 'application/json' }, body: { memberId }, observe },
+        (response) => unwrap(response, z.unknown()),
+      );
     },
 
     /** 邦豆 points that expire before `before` (a China date, `YYYY-MM-DD`; the official page asks today + 7). */
     async expiringPoints(authorization: string, memberId: string, before: string): Promise<number> {
       const query = new URLSearchParams({ memberId, invalidTime: before });
-      const response = await requestJson(`${url(PATHS.expiringPoints)}?${query}`, { method: 'GET', headers: headers(authorization) });
-      const points = Number(unwrap(response, z.nullable(looseNumber)) ?? 0);
+      const data = await requestJson(`${url(PATHS.expiringPoints)}?${query}`, { method: 'GET', headers: headers(authorization), observe }, (response) =>
+        unwrap(response, z.nullable(looseNumber)),
+      );
+      const points = Number(data ?? 0);
       return Number.isFinite(points) ? points : 0;
     },
 
@@ -259,8 +269,7 @@ export function createTimesClient(baseUrl: string) {
         scope: 'all',
         refresh_token: refreshToken,
       });
-      const response = await requestJson(url(PATHS.refresh), { method: 'POST', headers: headers(), body: form });
-      return unwrap(response, grantSchema);
+      return requestJson(url(PATHS.refresh), { method: 'POST', headers: headers(), body: form, observe }, (response) => unwrap(response, grantSchema));
     },
   };
 }
