@@ -116,7 +116,9 @@ export function describeExchange(seen: Seen): Exchange {
   return {
     at: seen.at,
     method: seen.method,
-    path: path.split('/').map((segment) => redactText(segment, sent, 60)).join('/'),
+    // Our own path: what we sent is not looked for in it (client_secret `times` is a segment too), but
+    // an id or a token in a segment is masked all the same.
+    path: path.split('/').map((segment) => redactText(segment, [], 60)).join('/'),
     ...(seen.status === undefined ? {} : { status: seen.status }),
     ...(typeof code === 'number' || typeof code === 'string' ? { code: redactText(String(code), sent, 24) } : {}),
     ...(typeof message === 'string' && message.trim() ? { message: redactText(message.trim(), sent) } : {}),

@@ -3,6 +3,7 @@ import { nextCheckinAt } from './rules/checkin-schedule';
 import { refreshDueAt } from './rules/token-refresh';
 import { createAccounts } from './accounts';
 import { createCheckins } from './checkin';
+import { createDiagnostics } from './diagnostics';
 import { createHandoff } from './handoff';
 import { reportPastDays } from './history';
 import { createPoints } from './points';
@@ -14,10 +15,11 @@ import { createSessions } from './sessions';
 export type Engine = ReturnType<typeof createEngine>;
 
 export function createEngine(ports: CorePorts) {
-  const sessions = createSessions(ports);
+  const diagnostics = createDiagnostics(ports);
+  const sessions = createSessions(ports, diagnostics);
   const points = createPoints(ports, sessions);
   const checkins = createCheckins(ports, sessions, points);
-  const accounts = createAccounts(ports, sessions);
+  const accounts = createAccounts(ports, sessions, diagnostics);
   const handoff = createHandoff(ports, sessions, accounts);
 
   /**
@@ -49,5 +51,5 @@ export function createEngine(ports: CorePorts) {
     return moments;
   }
 
-  return { ...sessions, ...checkins, ...accounts, ...handoff, points, runDue, wakeMoments, reportPastDays: (now: number) => reportPastDays(ports, now) };
+  return { ...sessions, ...checkins, ...accounts, ...handoff, points, diagnostics, runDue, wakeMoments, reportPastDays: (now: number) => reportPastDays(ports, now) };
 }

@@ -1,6 +1,7 @@
+import type { ExchangeObserver } from '../api/exchange';
 import type { TimesClient } from '../api/times';
 import type { StoredText } from '../i18n/keys';
-import type { Account, DayRecord, HistoryTuple, MemberInfo, Secret, Settings } from '../storage-schema';
+import type { Account, DayRecord, DiagnosticsLog, HistoryTuple, MemberInfo, Secret, Settings } from '../storage-schema';
 
 // What the check-in engine is handed by its home (docs/ARCHITECTURE.md): the extension wires WXT
 // storage and browser.notifications in, the runner a state file and its own output. The engine imports
@@ -26,6 +27,9 @@ export interface StateStore {
   updateMember(change: Change<Record<string, MemberInfo>>): Promise<Record<string, MemberInfo>>;
   readHistory(): Promise<Record<string, HistoryTuple[]>>;
   updateHistory(change: Change<Record<string, HistoryTuple[]>>): Promise<Record<string, HistoryTuple[]>>;
+  /** Per account key (or '' for none): the last exchanges with the services (utils/core/diagnostics.ts). */
+  readDiagnostics(): Promise<Record<string, DiagnosticsLog>>;
+  updateDiagnostics(change: Change<Record<string, DiagnosticsLog>>): Promise<Record<string, DiagnosticsLog>>;
   /** Records a notice id as shown; false when it had been shown already. */
   markNotified(id: string): Promise<boolean>;
   /** Lets a notice be shown again (after a new login, say). */
@@ -55,10 +59,13 @@ export interface Clock {
   now(): number;
 }
 
-/** Everything the engine is handed. `timesClient` makes the HTTP client for a base URL. */
+/**
+ * Everything the engine is handed. `timesClient` makes the HTTP client for a base URL, telling
+ * `observe` of every exchange (the diagnostics log).
+ */
 export interface CorePorts {
   store: StateStore;
   notifier: Notifier;
   clock: Clock;
-  timesClient(baseUrl: string): TimesClient;
+  timesClient(baseUrl: string, observe?: ExchangeObserver): TimesClient;
 }
