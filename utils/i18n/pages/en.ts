@@ -164,4 +164,10 @@ export const pages: PageCatalogue = {
   'options.saved': 'Saved',
   'options.error.invalid': 'Invalid settings',
   'options.error.permission': 'Access to that server address was not granted; nothing was saved (the old values stay)',
+  'options.diagnostics': 'Diagnostics report',
+  'options.diagnostics.hint': "When the service answers in a way the extension did not expect (a failed check-in, a login that won't go through), add this report to your bug report.",
+  'options.diagnostics.home': 'browser extension {version}',
+  'options.diagnostics.copy': 'Copy report',
+  'options.diagnostics.copied': 'Copied',
+  'options.diagnostics.copyFailed': 'Could not copy: select the text above and copy it by hand',
 };

@@ -164,4 +164,10 @@ export const pages = {
   'options.saved': '已保存',
   'options.error.invalid': '设置无效',
   'options.error.permission': '未获得访问该服务地址的权限，设置未保存（保留原值）',
+  'options.diagnostics': '诊断报告',
+  'options.diagnostics.hint': '服务的回复与预期不符时（签到失败、登录不上），把这份报告附在问题反馈里。',
+  'options.diagnostics.home': '浏览器扩展 {version}',
+  'options.diagnostics.copy': '复制报告',
+  'options.diagnostics.copied': '已复制',
+  'options.diagnostics.copyFailed': '无法复制，请在上方全选后手动复制',
 } as const;

@@ -11,6 +11,7 @@ Commands:
   run [--force]                         do what is due now: refresh, check in, claim, then exit
   daemon                                stay running and check in on time (Docker, systemd)
   status [--json]                       each account's state today, streak, points, next run
+  diagnose                              the last exchanges with the service, masked (for a bug report)
   import [FILE] [--passphrase P]        import a bundle from the extension's "move to an always-on device"
   remove --phone PHONE                  delete the account and its session from this device
 
@@ -79,4 +80,5 @@ Exit codes of run: 0 all done or not due; 2 an account needs a new login; 1 a ch
   'runner.status.streak': 'streak {days}',
   'runner.status.points': '{points} points',
   'runner.status.next': 'next {at}',
+  'runner.diagnostics.home': 'always-on runner',
 };
