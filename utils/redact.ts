@@ -19,7 +19,8 @@ const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * (tokens, base64, 19-digit ids); any run of 6+ printable ASCII characters holding a letter and a
  * digit replaced (a password by the services' own rule, utils/validation.ts; a key); then every run of
  * 4+ digits masked, a mobile number as `134****1234`, any other as one `*` per digit (SMS codes, ids).
- * Full-width digits count as digits. At most `max` characters (an ellipsis ends a cut text).
+ * Full-width digits count as digits. At most `max` characters (an ellipsis ends a cut text). Redacting
+ * a redacted text changes nothing (`134****1234` stays as it is).
  */
 export function redactText(text: string, sent: readonly string[] = [], max = 120): string {
   let out = text.replace(/[\uff10-\uff19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
@@ -32,6 +33,6 @@ export function redactText(text: string, sent: readonly string[] = [], max = 120
     .replace(/[\w+/=-]{16,}/g, (run) => (run.length >= 24 || /\d/.test(run) ? REDACTED : run))
     // A password as the services require one (letters and digits, utils/validation.ts), a key, a code.
     .replace(/[!-~]{6,}/g, (run) => (/[a-z]/i.test(run) && /\d/.test(run) ? REDACTED : run))
-    .replace(/\d{4,}/g, (digits) => (/^1[3-9]\d{9}$/.test(digits) ? maskPhone(digits) : '*'.repeat(digits.length)));
+    .replace(/(?<![\d*])\d{4,}/g, (digits) => (/^1[3-9]\d{9}$/.test(digits) ? maskPhone(digits) : '*'.repeat(digits.length)));
   return out.length > max ? `${out.slice(0, max - 1)}…` : out;
 }

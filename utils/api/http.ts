@@ -1,6 +1,7 @@
 import { ofetch, FetchError } from 'ofetch';
 import { isSafeNumber, parse as parseLossless } from 'lossless-json';
 import { text, type Text } from '../i18n/keys';
+import { redactText } from '../redact';
 import { describeExchange, type ExchangeObserver, type Reading, type Seen } from './exchange';
 
 // What went wrong with a request, in the terms the worker acts on:
@@ -14,7 +15,7 @@ export class ApiError extends Error {
   override name = 'ApiError';
   /** What to tell the user: a message key and its values, worded where it is shown (issue 7). */
   readonly text: Text;
-  /** The server's own message (in Chinese, as the server wrote it), when it sent one. */
+  /** The server's own message (in Chinese, as the server wrote it, numbers and secrets masked), when it sent one. */
   readonly serverMessage?: string;
 
   constructor(
@@ -31,9 +32,11 @@ export class ApiError extends Error {
     /** The payload that came with an error envelope (e.g. a captcha the server asks for). */
     readonly data?: unknown,
   ) {
-    super(typeof words === 'string' ? words : words.key);
-    this.text = typeof words === 'string' ? text('error.server', { message: words }) : words;
-    this.serverMessage = typeof words === 'string' ? words : undefined;
+    // The server's words are shown, stored with the day's record and printed by the runner: a server
+    // that quotes a token, a code or a number back has it masked here (utils/redact.ts).
+    super(typeof words === 'string' ? redactText(words, [], 300) : words.key);
+    this.text = typeof words === 'string' ? text('error.server', { message: this.message }) : words;
+    this.serverMessage = typeof words === 'string' ? this.message : undefined;
   }
 
   get transient(): boolean {

@@ -24,6 +24,11 @@ describe('redactText', () => {
     expect(redactText(input, sent)).toBe(expected);
   });
 
+  it('changes nothing in a text it redacted already', () => {
+    const once = redactText('手机 13412341234 验证码 482913 token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln 密码 Tr0ub4dor&3');
+    expect(redactText(once)).toBe(once);
+  });
+
   it('cuts a long message with an ellipsis', () => {
     const cut = redactText('很长的消息'.repeat(40), [], 30);
     expect(cut).toHaveLength(30);
