@@ -202,8 +202,8 @@ export const loginDraftSchema = z.object({
 export type LoginDraft = z.infer<typeof loginDraftSchema>;
 
 /**
- * One key's diagnostics log (utils/core/diagnostics.ts: an account's key, or '' for exchanges no
- * account owns), compact so 5 accounts' full logs stay within 30 KB (issue 13): each string once in
+ * One diagnostics log (utils/core/diagnostics.ts), stored under the account's masked name
+ * (`times 134****1234`; '' for exchanges no account owns), compact so 5 accounts' full logs stay within 30 KB (issue 13): each string once in
  * `strings`; per exchange, oldest first, a tuple [time (epoch seconds), request (`METHOD /path`), HTTP
  * status (0: none), code, message, shape, duration (ms), reading], the strings as indexes into
  * `strings` (-1: none). Everything in it was redacted when the exchange was described

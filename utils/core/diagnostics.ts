@@ -1,21 +1,37 @@
 import type { TimesClient } from '../api/times';
 import type { Exchange, ExchangeObserver, Reading } from '../api/exchange';
+import { maskPhone } from '../mask';
+import { redactText } from '../redact';
 import type { DiagnosticsLog } from '../storage-schema';
 import type { CorePorts } from './ports';
 
 // The diagnostics log (issue 13): per account, the last exchanges with the services, as the HTTP layer
 // described them (utils/api/exchange.ts, redacted there). The engine hands each client an observer
 // bound to the account it acts for, and stores what it is told through the state store, so both homes
-// keep the same log (the extension in storage.local, the runner in a file beside its state).
+// keep the same log (the extension in storage.local, the runner in a file beside its state). A log is
+// stored under the account's masked name, not its key: no whole phone number is anywhere in it.
 
 /** Exchanges kept per key. */
 export const EXCHANGES_KEPT = 50;
 /** UTF-8 bytes one key's stored log may take; over it, its oldest exchanges go. */
 export const LOG_BYTES = 5 * 1024;
-/** Logs of keys that are no stored account (a login that failed, a captcha): only the newest is kept. */
+/** Logs of names that are no stored account's (a login that failed, a captcha): only the newest is kept. */
 export const LOOSE_LOGS_KEPT = 1;
-/** The key of exchanges no account owns (a captcha, a 智桂通 token login, whose account is not known yet). */
+/** The account key (and log name) of exchanges no account owns (a captcha, a 智桂通 token login, whose account is not known yet). */
 export const NO_ACCOUNT = '';
+
+/**
+ * The name an account's log is stored and shown under: `times:13412341234` → `times 134****1234`; an id
+ * that is not a mobile number is masked as a message is (utils/redact.ts). Two phones alike in their
+ * first 3 and last 4 digits share a log: a rare mix-up in a report, never a number given away.
+ */
+export function logName(accountKey: string): string {
+  if (accountKey === NO_ACCOUNT) return NO_ACCOUNT;
+  const at = accountKey.indexOf(':');
+  const [provider, id] = at < 0 ? ['', accountKey] : [accountKey.slice(0, at), accountKey.slice(at + 1)];
+  const masked = /^1\d{10}$/.test(id) ? maskPhone(id) : redactText(id, [], 40);
+  return provider ? `${provider} ${masked}` : masked;
+}
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
@@ -71,18 +87,20 @@ function bounded(exchanges: Exchange[]): DiagnosticsLog {
 }
 
 /**
- * `logs` with `batch` appended (each exchange under its key), every log bounded, and of the logs of
- * keys that are no account in `accountKeys`, only the LOOSE_LOGS_KEPT newest kept.
+ * `logs` (by log name) with `batch` appended (each exchange under its account key's name), every log
+ * bounded, and of the logs that are no account's in `accountKeys`, only the LOOSE_LOGS_KEPT newest kept.
  */
 export function appendExchanges(logs: Record<string, DiagnosticsLog>, batch: [string, Exchange][], accountKeys: string[]): Record<string, DiagnosticsLog> {
   const next = { ...logs };
-  for (const key of new Set(batch.map(([key]) => key))) {
-    const added = batch.filter(([owner]) => owner === key).map(([, exchange]) => exchange);
-    next[key] = bounded([...(logs[key] ? decodeLog(logs[key]) : []), ...added]);
+  const named = batch.map(([key, exchange]) => [logName(key), exchange] as const);
+  for (const name of new Set(named.map(([name]) => name))) {
+    const added = named.filter(([owner]) => owner === name).map(([, exchange]) => exchange);
+    next[name] = bounded([...(logs[name] ? decodeLog(logs[name]) : []), ...added]);
   }
   const last = (log: DiagnosticsLog) => log.exchanges.at(-1)?.[0] ?? 0;
+  const accounts = accountKeys.map(logName);
   const loose = Object.keys(next)
-    .filter((key) => !accountKeys.includes(key))
+    .filter((name) => !accounts.includes(name))
     .sort((a, b) => last(next[b]) - last(next[a]));
   for (const key of loose.slice(LOOSE_LOGS_KEPT)) delete next[key];
   return next;
@@ -110,7 +128,7 @@ export function createDiagnostics(ports: CorePorts) {
     writing = undefined;
   }
 
-  /** An observer that logs each exchange under `key` (an account's key, or NO_ACCOUNT). */
+  /** An observer that logs each exchange in the log of `key` (an account's key, or NO_ACCOUNT). */
   function observe(key: string): ExchangeObserver {
     return (exchange) => {
       pending.push([key, exchange]);
@@ -126,7 +144,7 @@ export function createDiagnostics(ports: CorePorts) {
     async flush(): Promise<void> {
       while (writing) await writing;
     },
-    /** Deletes a key's log (its account was removed). */
-    forget: (key: string) => store.updateDiagnostics(({ [key]: _gone, ...rest }) => rest),
+    /** Deletes the log of an account (it was removed). */
+    forget: (key: string) => store.updateDiagnostics(({ [logName(key)]: _gone, ...rest }) => rest),
   };
 }

@@ -27,7 +27,7 @@ export interface StateStore {
   updateMember(change: Change<Record<string, MemberInfo>>): Promise<Record<string, MemberInfo>>;
   readHistory(): Promise<Record<string, HistoryTuple[]>>;
   updateHistory(change: Change<Record<string, HistoryTuple[]>>): Promise<Record<string, HistoryTuple[]>>;
-  /** Per account key (or '' for none): the last exchanges with the services (utils/core/diagnostics.ts). */
+  /** Per account's masked name ('' for none): the last exchanges with the services (utils/core/diagnostics.ts logName). */
   readDiagnostics(): Promise<Record<string, DiagnosticsLog>>;
   updateDiagnostics(change: Change<Record<string, DiagnosticsLog>>): Promise<Record<string, DiagnosticsLog>>;
   /** Records a notice id as shown; false when it had been shown already. */

@@ -51,8 +51,8 @@ export const memberItem = /* @__PURE__ */ storage.defineItem<Record<string, Memb
 /** Per account: one tuple per China day, oldest first, at most HISTORY_MAX_DAYS (utils/core/rules/day-log.ts). */
 export const historyItem = /* @__PURE__ */ storage.defineItem<Record<string, HistoryTuple[]>>('local:history', { fallback: {}, version: 1 });
 /**
- * Per account key ('' for none): the last exchanges with the services, redacted (utils/core/diagnostics.ts),
- * shown by the options page. Nothing in it is secret, but it stays in storage.local with the rest.
+ * Per account's masked name ('' for none): the last exchanges with the services, redacted
+ * (utils/core/diagnostics.ts), shown by the options page. Nothing in it is secret or a whole number.
  */
 export const diagnosticsItem = /* @__PURE__ */ storage.defineItem<Record<string, DiagnosticsLog>>('local:diagnostics', { fallback: {}, version: 1 });
 export const notifiedItem = /* @__PURE__ */ storage.defineItem<string[]>('local:notified', { fallback: [], version: 1 });

@@ -1,20 +1,18 @@
 import { chinaDateTime } from '../china-time';
-import { decodeLog, NO_ACCOUNT } from '../core/diagnostics';
+import { decodeLog, logName, NO_ACCOUNT } from '../core/diagnostics';
 import type { MessageKey, ParamArgs } from '../i18n/keys';
-import { maskPhone } from '../mask';
-import { redactText } from '../redact';
 import type { Account, DiagnosticsLog } from '../storage-schema';
 
 // The diagnostics report (issue 13) as the options page shows it and the runner's `diagnose` prints
 // it: per account, its last exchanges with the services, one line each and the reply's shape under
 // it, oldest first. Everything in a log was redacted when the exchange was described
-// (utils/api/exchange.ts); the report adds only account names, masked.
+// (utils/api/exchange.ts), and a log's name is the account's masked name (utils/core/diagnostics.ts).
 
 /** A home's `t`: the options page's (utils/i18n/vue.ts) or the runner's words (utils/i18n/runner). */
 export type Translate = <K extends MessageKey>(key: K, ...params: ParamArgs<K>) => string;
 
 export interface ReportInput {
-  /** Per account key ('' for none): the stored logs (storage-schema.ts diagnosticsLogSchema). */
+  /** Per log name ('' for none): the stored logs (storage-schema.ts diagnosticsLogSchema). */
   logs: Record<string, DiagnosticsLog>;
   /** The stored accounts: their order is the report's; a log of a key not among them says so. */
   accounts: Account[];
@@ -25,24 +23,16 @@ export interface ReportInput {
   t: Translate;
 }
 
-/** `times:13412341234` → `times 134****1234`; an id that is not a phone is masked as a message is. */
-function accountName(key: string): string {
-  const at = key.indexOf(':');
-  const [provider, id] = at < 0 ? ['', key] : [key.slice(0, at), key.slice(at + 1)];
-  const masked = /^1\d{10}$/.test(id) ? maskPhone(id) : redactText(id, [], 40);
-  return provider ? `${provider} ${masked}` : masked;
-}
-
 /** The report as plain text, in the language of `t`. */
 export function diagnosticsReport({ logs, accounts, now, home, t }: ReportInput): string {
   const lines = [t('diagnostics.title', { home, time: chinaDateTime(now).slice(0, 16) }), t('diagnostics.privacy'), t('diagnostics.legend')];
-  const known = accounts.map((account) => account.key);
-  const keys = [...known.filter((key) => logs[key]), ...Object.keys(logs).filter((key) => !known.includes(key))];
-  if (keys.every((key) => logs[key].exchanges.length === 0)) lines.push('', t('diagnostics.empty'));
-  for (const key of keys) {
+  const known = [...new Set(accounts.map((account) => logName(account.key)))];
+  const names = [...known.filter((name) => logs[name]), ...Object.keys(logs).filter((name) => !known.includes(name))];
+  if (names.every((name) => logs[name].exchanges.length === 0)) lines.push('', t('diagnostics.empty'));
+  for (const key of names) {
     const exchanges = decodeLog(logs[key]);
     if (exchanges.length === 0) continue;
-    const name = key === NO_ACCOUNT ? t('diagnostics.noAccount') : known.includes(key) ? accountName(key) : t('diagnostics.notAdded', { account: accountName(key) });
+    const name = key === NO_ACCOUNT ? t('diagnostics.noAccount') : known.includes(key) ? key : t('diagnostics.notAdded', { account: key });
     lines.push('', `== ${t('diagnostics.account', { account: name, count: exchanges.length })} ==`);
     for (const e of exchanges) {
       const fields = [

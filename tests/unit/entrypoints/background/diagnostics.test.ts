@@ -4,7 +4,7 @@ import { engine } from '@/entrypoints/background/engine';
 import { homingLogin } from '@/entrypoints/background/homing';
 import { PATHS } from '@/utils/api/times';
 import { HOMING_PATHS } from '@/utils/api/homing';
-import { decodeLog } from '@/utils/core/diagnostics';
+import { decodeLog, logName } from '@/utils/core/diagnostics';
 import { readDiagnostics, readSecrets } from '@/utils/extension/storage';
 import { loginTimes, useMockApi } from '../../support';
 
@@ -21,7 +21,8 @@ describe('the worker keeps a diagnostics log', () => {
     await engine.diagnostics.flush();
 
     const logs = await readDiagnostics();
-    const log = decodeLog(logs[key]);
+    expect(Object.keys(logs)).toEqual(['times 134****1234']);
+    const log = decodeLog(logs[logName(key)]);
     expect(log.map((e) => `${e.method} ${e.path} ${e.status} ${e.reading}`)).toEqual(
       expect.arrayContaining([
         `POST ${PATHS.sendCode} 200 ok`,
@@ -32,7 +33,7 @@ describe('the worker keeps a diagnostics log', () => {
       ]),
     );
     expect(log.find((e) => e.path === PATHS.smsToken)?.shape).toContain('authUserDTO:{');
-    const kept = JSON.stringify(Object.values(logs));
+    const kept = JSON.stringify(logs);
     const secret = (await readSecrets())[key];
     if (secret?.provider !== 'times') throw new Error('no session');
     for (const value of [secret.token, secret.refreshToken, api().times.lastCode(PHONE)!, PHONE, api().times.memberId(PHONE)]) {
@@ -45,7 +46,7 @@ describe('the worker keeps a diagnostics log', () => {
     const mobile = '13800138000';
     await homingLogin(mobile, 'Passw0rd2024').catch(() => undefined);
     await engine.diagnostics.flush();
-    const log = decodeLog((await readDiagnostics())[`homing:${mobile}`]);
+    const log = decodeLog((await readDiagnostics())['homing 138****8000']);
     expect(log.map((e) => e.path)).toEqual([HOMING_PATHS.login]);
     expect(JSON.stringify(log)).not.toContain('Passw0rd2024');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Exchange } from '@/utils/api/exchange';
 import { PATHS, type TimesClient } from '@/utils/api/times';
 import { chinaMoment } from '@/utils/china-time';
-import { appendExchanges, decodeLog, encodeLog, EXCHANGES_KEPT, LOG_BYTES, NO_ACCOUNT } from '@/utils/core/diagnostics';
+import { appendExchanges, decodeLog, encodeLog, EXCHANGES_KEPT, LOG_BYTES, logName, NO_ACCOUNT } from '@/utils/core/diagnostics';
 import { createEngine } from '@/utils/core/engine';
 import type { DiagnosticsLog } from '@/utils/storage-schema';
 import { memoryPorts, PHONE } from './memory-ports';
@@ -12,6 +12,7 @@ import { memoryPorts, PHONE } from './memory-ports';
 
 const EIGHT = chinaMoment('2026-11-23', '08:00');
 const KEY = `times:${PHONE}`;
+const NAME = 'times 134****1234';
 const utf8 = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
 const STATUS_SHAPE = '{code:number,data:{sign:boolean,count:number,taskVoList:[{day:number,awardIntegral:number,complete:boolean}]},message:string}';
@@ -45,7 +46,7 @@ describe('the stored log', () => {
 
   it('keeps the last 50 exchanges of a key, oldest first', () => {
     const logs = appendExchanges({}, exchanges(70).map((e) => [KEY, e]), [KEY]);
-    const kept = decodeLog(logs[KEY]);
+    const kept = decodeLog(logs[NAME]);
     expect(kept).toHaveLength(EXCHANGES_KEPT);
     expect(kept[0].at).toBe(EIGHT + 20 * 60_000);
     expect(kept.at(-1)?.at).toBe(EIGHT + 69 * 60_000);
@@ -63,16 +64,25 @@ describe('the stored log', () => {
     const keys = ['a', 'b', 'c', 'd', 'e'].map((k) => `times:${k}`);
     const logs = appendExchanges({}, [...keys, NO_ACCOUNT].flatMap((key) => long.map((e): [string, Exchange] => [key, e])), keys);
     for (const log of Object.values(logs)) expect(utf8(log)).toBeLessThanOrEqual(LOG_BYTES);
-    expect(decodeLog(logs['times:a']).at(-1)).toEqual({ ...long.at(-1), at: long.at(-1)!.at });
+    expect(decodeLog(logs['times a']).at(-1)).toEqual({ ...long.at(-1), at: long.at(-1)!.at });
     // Five accounts and the one log without an account: 30 KB at most whatever the services say.
     expect(utf8(logs)).toBeLessThanOrEqual(30 * 1024);
+  });
+
+  it.each([
+    ['times:13412341234', 'times 134****1234'],
+    ['homing:13800138000', 'homing 138****8000'],
+    ['homing:EMP20240001', 'homing ***'],
+    [NO_ACCOUNT, NO_ACCOUNT],
+  ])('stores the log of %s under %j, never a whole number', (key, name) => {
+    expect(logName(key)).toBe(name);
   });
 
   it('keeps only the newest log of a key that is no account (a failed login, a captcha)', () => {
     let logs = appendExchanges({}, [[KEY, exchanges(1)[0]]], [KEY]);
     logs = appendExchanges(logs, [['times:13900000001', exchanges(1, EIGHT + 1000)[0]]], [KEY]);
     logs = appendExchanges(logs, [[NO_ACCOUNT, exchanges(1, EIGHT + 2000_000)[0]]], [KEY]);
-    expect(Object.keys(logs).sort()).toEqual([NO_ACCOUNT, KEY].sort());
+    expect(Object.keys(logs).sort()).toEqual([NO_ACCOUNT, NAME].sort());
   });
 });
 
@@ -98,7 +108,10 @@ function observedWorld() {
     });
   };
   const engine = createEngine(world.ports);
-  const logged = (key: string) => (world.memory.state.diagnostics[key] ? decodeLog(world.memory.state.diagnostics[key]).map((e) => `${e.path} ${e.reading}`) : []);
+  const logged = (key: string) => {
+    const log = world.memory.state.diagnostics[logName(key)];
+    return log ? decodeLog(log).map((e) => `${e.path} ${e.reading}`) : [];
+  };
   return { ...world, engine, logged };
 }
 
