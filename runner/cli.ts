@@ -6,6 +6,7 @@ import { langFromEnv, runnerWords } from '@/utils/i18n/runner';
 import { ConfigError, readConfig, type RunnerConfig } from './config';
 import type { Command, Context } from './context';
 import { daemon } from './daemon';
+import { diagnose } from './diagnose';
 import { createHome, NoStateError } from './home';
 import { importBundle } from './import';
 import { LockBusyError } from './lock';
@@ -20,7 +21,7 @@ import { status } from './status';
 // engine as the extension with a state file for storage. Bundled into one file that needs no
 // node_modules (`npm run build:runner`, scripts/build-runner.mjs).
 
-const COMMANDS: Record<string, Command> = { login, 'send-code': sendCode, run, daemon, status, import: importBundle, remove };
+const COMMANDS: Record<string, Command> = { login, 'send-code': sendCode, run, daemon, status, import: importBundle, remove, diagnose };
 
 /** The words for an error that ends a command; no error here carries a token, code or passphrase. */
 function explain(error: unknown, config: RunnerConfig, output: Output): string {

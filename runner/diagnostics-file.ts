@@ -10,7 +10,7 @@ import { diagnosticsLogSchema, type DiagnosticsLog } from '@/utils/storage-schem
 // written with every request would add those writes for nothing, and a log that can't be written (a
 // full disk) must never be what fails a run or puts the state at risk. Apart, the state file keeps its
 // version (an older runner still reads it), `diagnose` reads the log without the lock, and deleting the
-// log loses nothing. Its keys are account keys, as in the state file: it is written with mode 0600 too.
+// log loses nothing. Its logs are named by masked phone (no whole number in it); mode 0600 all the same.
 
 const FORMAT = 'linli-checkin-diagnostics';
 const VERSION = 1;
