@@ -26,17 +26,23 @@ function clipboard(writeText: (text: string) => Promise<void>) {
   return navigator.clipboard.writeText as ReturnType<typeof vi.fn>;
 }
 
+/** Mounts `component` and waits for the report (its words load on their own). */
+async function mounted(component: typeof DiagnosticsReport | typeof OptionsApp, options: { attachTo?: HTMLElement } = {}) {
+  const wrapper = mount(component, options);
+  const box = () => wrapper.find(byId('diagnostics')).element as HTMLTextAreaElement;
+  await vi.waitFor(() => expect(box().value).toMatch(/^邻里签到诊断报告/));
+  return { wrapper, report: () => box().value };
+}
+
 afterEach(() => vi.restoreAllMocks());
 
 describe('diagnostics report', () => {
   it('is on the options page, read-only, with the account masked', async () => {
     await seed(2);
-    const wrapper = mount(OptionsApp);
-    await flushPromises();
-    const box = wrapper.find(byId('diagnostics'));
-    expect(box.attributes('readonly')).toBeDefined();
-    const report = (box.element as HTMLTextAreaElement).value;
-    expect(report).toContain('== times 134****1234：最近 2 次请求 ==');
+    const { wrapper, report: shown } = await mounted(OptionsApp);
+    expect(wrapper.find(byId('diagnostics')).attributes('readonly')).toBeDefined();
+    const report = shown();
+    expect(report).toContain('== times 134****1234 · 最近 2 次请求 ==');
     expect(report).toContain(`GET   ${PATHS.signStatus}  200  code=200  "success"  88ms  ok`);
     expect(report).not.toContain(PHONE);
   });
@@ -44,19 +50,26 @@ describe('diagnostics report', () => {
   it('copies the report and says so', async () => {
     await seed(1);
     const writeText = clipboard(async () => undefined);
-    const wrapper = mount(DiagnosticsReport);
-    await flushPromises();
+    const { wrapper, report } = await mounted(DiagnosticsReport);
     await wrapper.find(byId('diagnostics-copy')).trigger('click');
     await flushPromises();
-    expect(writeText).toHaveBeenCalledWith((wrapper.find(byId('diagnostics')).element as HTMLTextAreaElement).value);
+    expect(writeText).toHaveBeenCalledWith(report());
     expect(wrapper.find('[role="status"]').text()).toBe('已复制');
+  });
+
+  it('words the report in the language the page shows', async () => {
+    await seed(1);
+    const { report } = await mounted(DiagnosticsReport);
+    const { setLanguage } = await import('@/utils/i18n/pages');
+    setLanguage('en');
+    await vi.waitFor(() => expect(report()).toMatch(/^Linli Check-in diagnostics · browser extension 0\.1\.0 · /));
+    expect(report()).toContain('== times 134****1234 · latest requests: 1 ==');
   });
 
   it('says so and selects the text when the clipboard refuses', async () => {
     await seed(1);
     clipboard(async () => Promise.reject(new DOMException('denied', 'NotAllowedError')));
-    const wrapper = mount(DiagnosticsReport, { attachTo: document.body });
-    await flushPromises();
+    const { wrapper } = await mounted(DiagnosticsReport, { attachTo: document.body });
     await wrapper.find(byId('diagnostics-copy')).trigger('click');
     await flushPromises();
     expect(wrapper.find('[role="alert"]').text()).toContain('无法复制');
@@ -66,10 +79,9 @@ describe('diagnostics report', () => {
 
   it('follows the log as the worker adds to it', async () => {
     await seed(1);
-    const wrapper = mount(DiagnosticsReport);
-    await flushPromises();
+    const { report } = await mounted(DiagnosticsReport);
+    expect(report()).toContain(' · 最近 1 次请求');
     await seed(3);
-    await flushPromises();
-    expect((wrapper.find(byId('diagnostics')).element as HTMLTextAreaElement).value).toContain('最近 3 次请求');
+    await vi.waitFor(() => expect(report()).toContain(' · 最近 3 次请求'));
   });
 });

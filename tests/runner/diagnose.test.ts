@@ -32,7 +32,7 @@ describe('runner: diagnose', () => {
     expect(result.code, result.stderr).toBe(0);
     const report = result.stdout;
     expect(report.split('\n')[0]).toMatch(/^Linli Check-in diagnostics · always-on runner · \d{4}-\d\d-\d\d \d\d:\d\d \(China time\)$/);
-    expect(report).toMatch(/== times 134\*\*\*\*1234: the last \d+ requests ==/);
+    expect(report).toMatch(/== times 134\*\*\*\*1234 · latest requests: \d+ ==/);
     expect(report).toMatch(/POST  \/times\/pub-center\/verifycode\/api\/v1\/send  200  code=200 .* ok/);
     expect(report).toMatch(new RegExp(`POST  ${COLLECT}  200  code=\\*\\*\\*  "手机 134\\*\\*\\*\\*1234 验证码 \\*+ 会员 \\*\\*\\* 令牌 .*  \\d+ms  rejected`));
     expect(report).toMatch(new RegExp(`GET   ${STATUS}  200  code=200 .* ok\\n    \\{code:number,data:\\{sign:boolean,.*note:string,echo:\\{mobile:string,`));
@@ -69,6 +69,6 @@ describe('runner: diagnose', () => {
     const result = await runner.run(['--quiet', 'diagnose']);
     expect(result.code).toBe(0);
     // Without the state the account is not known: its log is still shown, masked, and said to be so.
-    expect(result.stdout).toMatch(/== times 134\*\*\*\*1234 \(not added\): the last 3 requests ==/);
+    expect(result.stdout).toMatch(/== times 134\*\*\*\*1234 \(not added\) · latest requests: 3 ==/);
   });
 });

@@ -71,13 +71,4 @@ export const core: CoreCatalogue = {
   'options.error.urlExtras': 'A server address cannot hold a query, a # or a user name',
   'options.error.time': 'Enter the time as HH:mm (China time, 24-hour), e.g. 08:00',
   'options.error.delay': 'The random delay is a whole number of minutes from 0 to 180',
-
-  'diagnostics.title': 'Linli Check-in diagnostics · {home} · {time} (China time)',
-  'diagnostics.privacy': 'No token, code, password, push key or image is in this report, and phone numbers and ids are masked; it leaves this computer only when you copy or send it.',
-  'diagnostics.legend':
-    "Each line: time, method, path, HTTP status, business code, server message, duration, reading (ok accepted · done checked in · already signed before · rejected refused · unauthorized token refused · malformed unreadable · server, timeout, network passing failure); the next line is the reply's shape (field names and types only).",
-  'diagnostics.account': '{account}: the last {count} requests',
-  'diagnostics.notAdded': '{account} (not added)',
-  'diagnostics.noAccount': 'Requests of no account (captcha, 智桂通 login)',
-  'diagnostics.empty': 'No exchange with the services yet.',
 };

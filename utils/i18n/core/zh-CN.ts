@@ -70,14 +70,4 @@ export const core = {
   'options.error.urlExtras': '服务地址不能包含参数、# 或账号信息',
   'options.error.time': '签到时间须为 HH:mm（中国时间，24 小时制），例如 08:00',
   'options.error.delay': '随机延迟须为 0 到 180 之间的整数（分钟）',
-
-  // The diagnostics report, made by the options page and the runner's `diagnose` (utils/views/diagnostics-report.ts).
-  'diagnostics.title': '邻里签到诊断报告 · {home} · {time}（中国时间）',
-  'diagnostics.privacy': '报告不含令牌、验证码、密码、推送密钥或图片，手机号和编号已打码；它只在你复制或转发时离开本机。',
-  'diagnostics.legend':
-    '每行：时间、方法、路径、HTTP 状态、业务码、服务器消息、耗时、读法（ok 正常 · done 签到成功 · already 今日已签过 · rejected 被拒绝 · unauthorized 令牌被拒 · malformed 无法识别 · server、timeout、network 暂时失败）；下一行是回复的结构（只有字段名和类型）。',
-  'diagnostics.account': '{account}：最近 {count} 次请求',
-  'diagnostics.notAdded': '{account}（未添加的账号）',
-  'diagnostics.noAccount': '不属于任何账号的请求（图形验证码、智桂通登录）',
-  'diagnostics.empty': '还没有与服务的往来记录。',
 } as const;

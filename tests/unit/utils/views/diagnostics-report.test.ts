@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '@/utils/api/exchange';
 import { PATHS } from '@/utils/api/times';
 import { chinaMoment } from '@/utils/china-time';
 import { appendExchanges, NO_ACCOUNT } from '@/utils/core/diagnostics';
-import { setLanguage, t } from '@/utils/i18n/pages';
+import { loadReportWords, setLanguage, t } from '@/utils/i18n/pages';
 import type { Account } from '@/utils/storage-schema';
 import { diagnosticsReport } from '@/utils/views/diagnostics-report';
 
@@ -42,6 +42,8 @@ const logs = appendExchanges(
 );
 
 describe('diagnosticsReport', () => {
+  beforeAll(() => Promise.all([loadReportWords('zh-CN'), loadReportWords('en')]));
+
   it('says what it is, when, and what it leaves out, then each account in order', () => {
     setLanguage('zh-CN');
     const report = diagnosticsReport({ logs, accounts: [homing, account], now: NOW, home: '浏览器扩展 0.1.0', t });
@@ -49,10 +51,10 @@ describe('diagnosticsReport', () => {
     expect(lines[0]).toBe('邻里签到诊断报告 · 浏览器扩展 0.1.0 · 2026-11-23 09:30（中国时间）');
     expect(lines[1]).toContain('不含令牌');
     expect(lines.filter((line) => line.startsWith('== '))).toEqual([
-      '== homing 138****8000：最近 1 次请求 ==',
-      '== times 134****1234：最近 2 次请求 ==',
-      '== times 139****9001（未添加的账号）：最近 1 次请求 ==',
-      '== 不属于任何账号的请求（图形验证码、智桂通登录）：最近 1 次请求 ==',
+      '== homing 138****8000 · 最近 1 次请求 ==',
+      '== times 134****1234 · 最近 2 次请求 ==',
+      '== times 139****9001（未添加的账号） · 最近 1 次请求 ==',
+      '== 不属于任何账号的请求（图形验证码、智桂通登录） · 最近 1 次请求 ==',
     ]);
   });
 
@@ -61,7 +63,7 @@ describe('diagnosticsReport', () => {
     const report = diagnosticsReport({ logs, accounts: [account], now: NOW, home: 'always-on runner', t });
     const section = report.split('\n\n').find((part) => part.startsWith('== times 134****1234'))!;
     expect(section.split('\n')).toEqual([
-      '== times 134****1234: the last 2 requests ==',
+      '== times 134****1234 · latest requests: 2 ==',
       `11-23 08:03:12  GET   ${PATHS.signStatus}  200  code=200  "success"  312ms  ok`,
       '    {code:number,data:{sign:boolean},message:string}',
       `11-23 08:03:13  POST  ${PATHS.collect}  500  code=500  "今日已签到，请勿重复签到"  120ms  already`,
