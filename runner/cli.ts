@@ -7,6 +7,7 @@ import { ConfigError, readConfig, type RunnerConfig } from './config';
 import type { Command, Context } from './context';
 import { daemon } from './daemon';
 import { EXIT } from './exit-codes';
+import { diagnose } from './diagnose';
 import { createHome, NoStateError } from './home';
 import { importBundle } from './import';
 import { LockBusyError } from './lock';
@@ -23,7 +24,7 @@ import { status } from './status';
 // engine as the extension with a state file for storage. Bundled into one file that needs no
 // node_modules (`npm run build:runner`, scripts/build-runner.mjs).
 
-const COMMANDS: Record<string, Command> = { login, 'send-code': sendCode, run, daemon, status, import: importBundle, remove, 'notify-test': notifyTest };
+const COMMANDS: Record<string, Command> = { login, 'send-code': sendCode, run, daemon, status, import: importBundle, remove, 'notify-test': notifyTest, diagnose };
 
 /** The words for an error that ends a command; no error here carries a token, code or passphrase. */
 function explain(error: unknown, config: RunnerConfig, output: Output): string {

@@ -43,6 +43,8 @@ export function createHome(config: RunnerConfig, output: Output, env: Record<str
       store.load(state ?? emptyState());
       return await task();
     } finally {
+      // The log of this turn's exchanges is written while the lock is held, like everything else.
+      await engine.diagnostics.flush();
       if (!lost) await release().catch(() => undefined);
     }
   }

@@ -1,12 +1,14 @@
 import type { StateStore } from '@/utils/core/ports';
 import { emptyPushLog } from '@/utils/push-schema';
 import type { Settings } from '@/utils/storage-schema';
+import { diagnosticsPath, readDiagnosticsFile, writeDiagnosticsFile } from './diagnostics-file';
 import { emptyState, writeStateFile, type RunnerState } from './state-file';
 
 // The engine's state store (utils/core/ports.ts) over the state file. The runner holds the file's lock
 // while it works (lock.ts), so the state read at the start is the truth until it lets go: reads come
 // from memory, and each update writes the whole file before it resolves. That is what makes a rotated
-// refresh token reach the disk before the new access token is used (core/sessions.ts awaits it).
+// refresh token reach the disk before the new access token is used (core/sessions.ts awaits it). The
+// diagnostics log is the exception: a file of its own, read afresh for each update (diagnostics-file.ts).
 
 type Item = 'accounts' | 'secrets' | 'checkins' | 'member' | 'history';
 
@@ -28,6 +30,8 @@ export function fileStore(path: string, settings: Settings, write = writeStateFi
   // Updates run one after another; each writes the state it produced, so the file ends as the latest.
   let queue: Promise<unknown> = Promise.resolve();
   let failure: unknown;
+  const diagnosticsFile = diagnosticsPath(path);
+  let diagnosticsQueue: Promise<unknown> = Promise.resolve();
 
   /** Applies a change and writes the file; the state in memory changes only once the write succeeded. */
   function commit<T>(change: (current: RunnerState) => { next: RunnerState; result: T }): Promise<T> {
@@ -66,6 +70,16 @@ export function fileStore(path: string, settings: Settings, write = writeStateFi
     updateMember: updater('member'),
     readHistory: read('history'),
     updateHistory: updater('history'),
+    readDiagnostics: () => readDiagnosticsFile(diagnosticsFile),
+    updateDiagnostics(change) {
+      const run = diagnosticsQueue.then(async () => {
+        const next = change(await readDiagnosticsFile(diagnosticsFile));
+        await writeDiagnosticsFile(diagnosticsFile, next);
+        return next;
+      });
+      diagnosticsQueue = run.catch(() => undefined);
+      return run;
+    },
     markNotified: (id) =>
       commit((current) =>
         current.notified.includes(id)

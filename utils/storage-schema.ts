@@ -200,3 +200,17 @@ export const loginDraftSchema = z.object({
   sent: z.record(z.string(), z.object({ phone: z.string(), at: z.number() })),
 });
 export type LoginDraft = z.infer<typeof loginDraftSchema>;
+
+/**
+ * One diagnostics log (utils/core/diagnostics.ts), stored under the account's masked name
+ * (`times 134****1234`; '' for exchanges no account owns), compact so 5 accounts' full logs stay within 30 KB (issue 13): each string once in
+ * `strings`; per exchange, oldest first, a tuple [time (epoch seconds), request (`METHOD /path`), HTTP
+ * status (0: none), code, message, shape, duration (ms), reading], the strings as indexes into
+ * `strings` (-1: none). Everything in it was redacted when the exchange was described
+ * (utils/api/exchange.ts).
+ */
+export const diagnosticsLogSchema = z.object({
+  strings: z.array(z.string()),
+  exchanges: z.array(z.tuple([z.number(), z.number(), z.number(), z.number(), z.number(), z.number(), z.number(), z.number()])),
+});
+export type DiagnosticsLog = z.infer<typeof diagnosticsLogSchema>;

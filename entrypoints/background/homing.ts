@@ -2,6 +2,7 @@ import { ApiError } from '@/utils/api/http';
 import { createHomingClient } from '@/utils/api/homing';
 import { type ZgtLoginByAuthCodeRes } from '@/utils/api/homing-schemas';
 import { refuseInvalid } from '@/utils/core/accounts';
+import { NO_ACCOUNT } from '@/utils/core/diagnostics';
 import { text, type Text } from '@/utils/i18n/keys';
 import { notifyOnce } from '@/utils/core/notices';
 import { displayName } from '@/utils/account-name';
@@ -15,12 +16,15 @@ import { engine, enginePorts } from './engine';
 
 export const homingKey = (id: string) => `homing:${id}`;
 
-/** The configured Homing server: its client, and its URL, which a new session is bound to. */
-async function homing() {
+/**
+ * The configured Homing server: its client, and its URL, which a new session is bound to. Its exchanges
+ * go to the diagnostics log of `key` (the account a mobile number makes; NO_ACCOUNT when none is known).
+ */
+async function homing(key = NO_ACCOUNT) {
   const { homingBaseUrl } = await readSettings();
-  return { client: createHomingClient(homingBaseUrl), baseUrl: homingBaseUrl };
+  return { client: createHomingClient(homingBaseUrl, { observe: engine.diagnostics.observe(key) }), baseUrl: homingBaseUrl };
 }
-const configuredClient = async () => (await homing()).client;
+const configuredClient = async (key?: string) => (await homing(key)).client;
 
 interface HomingLogin {
   token: string;
@@ -59,20 +63,20 @@ async function store(baseUrl: string, id: string, mobile: string, via: HomingAcc
 
 export async function homingGetSmsCode(mobile: string) {
   refuseInvalid(phoneError(mobile));
-  const res = await (await configuredClient()).getSmsCode({ mobile });
+  const res = await (await configuredClient(homingKey(mobile))).getSmsCode({ mobile });
   return { expireIn: res.expireIn };
 }
 
 export async function homingLoginBySmsCode(mobile: string, mobileCode: string) {
   refuseInvalid(phoneError(mobile) ?? smsCodeError(mobileCode));
-  const { client, baseUrl } = await homing();
+  const { client, baseUrl } = await homing(homingKey(mobile));
   const res = await client.loginBySmsCode({ mobile, mobileCode });
   return { key: await store(baseUrl, mobile, mobile, 'sms', res) };
 }
 
 export async function homingLogin(mobile: string, passwd: string, imgCode?: string) {
   refuseInvalid(phoneError(mobile) ?? passwordError(passwd));
-  const { client, baseUrl } = await homing();
+  const { client, baseUrl } = await homing(homingKey(mobile));
   const res = await client.login({ mobile, passwd, ...(imgCode ? { imgCode } : {}) });
   return { key: await store(baseUrl, mobile, mobile, 'password', res) };
 }
@@ -84,13 +88,13 @@ export async function homingRefreshImageCode() {
 
 export async function homingForgotGetSmsCode(mobile: string) {
   refuseInvalid(phoneError(mobile));
-  await (await configuredClient()).getSmsCodeForForgotPassword({ mobile });
+  await (await configuredClient(homingKey(mobile))).getSmsCodeForForgotPassword({ mobile });
   return { sent: true as const };
 }
 
 export async function homingResetPassword(mobile: string, mobileCode: string, passwd: string) {
   refuseInvalid(phoneError(mobile) ?? smsCodeError(mobileCode) ?? newPasswordError(passwd));
-  await (await configuredClient()).resetPasswordWithSmsCode({ mobile, mobileCode, passwd });
+  await (await configuredClient(homingKey(mobile))).resetPasswordWithSmsCode({ mobile, mobileCode, passwd });
   return { reset: true as const };
 }
 
@@ -119,7 +123,7 @@ export async function homingLogout(key: string) {
   if (secret?.provider === 'homing') {
     try {
       // To the server that issued the token, whatever the settings say now.
-      await createHomingClient(secret.baseUrl, { token: () => secret.token }).logout();
+      await createHomingClient(secret.baseUrl, { token: () => secret.token, observe: engine.diagnostics.observe(key) }).logout();
       serverLoggedOut = true;
     } catch {
       // The session is deleted here all the same; the reply says the server did not confirm.

@@ -2,20 +2,24 @@ import { json, type Reply } from './route';
 
 // Injected failures of the real services as clients meet them: an nginx 502 page in front of the
 // API, a body cut off mid-way, a request that never answers, a token rejected either by status or
-// inside a 200 envelope, a 500 and a 429.
+// inside a 200 envelope, a 500 and a 429; and `reply`, any answer a test writes (one no document shows,
+// or one quoting secrets for the diagnostics tests).
 
-export type FaultKind = 'html502' | 'malformed' | 'hang' | 'status401' | 'body401' | 'status500' | 'status429';
+export type FaultKind = 'html502' | 'malformed' | 'hang' | 'status401' | 'body401' | 'status500' | 'status429' | 'reply';
 
 export interface Fault {
   route: string;
   kind: FaultKind;
   /** How many consecutive requests of the route this fault answers (default 1). */
   times?: number;
+  /** For `reply`: the HTTP status and the JSON body (a string is sent as it is, as text/html). */
+  reply?: { status: number; body: unknown };
 }
 
 interface Pending {
   kind: FaultKind;
   left: number;
+  reply?: Fault['reply'];
 }
 
 /** Faults per route, used up in the order they were injected. */
@@ -26,18 +30,19 @@ export class FaultQueue {
     const times = fault.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new RangeError(`fault times must be a positive integer: ${times}`);
     const queue = this.queues.get(fault.route) ?? [];
-    queue.push({ kind: fault.kind, left: times });
+    if (fault.kind === 'reply' && !fault.reply) throw new TypeError('a reply fault needs its reply');
+    queue.push({ kind: fault.kind, left: times, reply: fault.reply });
     this.queues.set(fault.route, queue);
   }
 
   /** The fault that answers the next request of `route`, if any; consumes one use of it. */
-  take(route: string): FaultKind | undefined {
+  take(route: string): Pick<Pending, 'kind' | 'reply'> | undefined {
     const queue = this.queues.get(route);
     const head = queue?.[0];
     if (!queue || !head) return undefined;
     head.left -= 1;
     if (head.left === 0) queue.shift();
-    return head.kind;
+    return { kind: head.kind, reply: head.reply };
   }
 
   clear(): void {
@@ -57,8 +62,11 @@ const NGINX_502 = [
 ].join('\r\n');
 
 /** The reply of a fault; `hang` has none (the server keeps the request open until close). */
-export function faultReply(kind: Exclude<FaultKind, 'hang'>): Reply {
+export function faultReply({ kind, reply }: { kind: Exclude<FaultKind, 'hang'>; reply?: Fault['reply'] }): Reply {
   switch (kind) {
+    case 'reply':
+      if (typeof reply?.body === 'string') return { status: reply.status, body: reply.body, contentType: 'text/html' };
+      return json(reply?.status ?? 200, reply?.body);
     case 'html502':
       return { status: 502, body: NGINX_502, contentType: 'text/html', headers: { Server: 'nginx' } };
     case 'malformed':

@@ -143,12 +143,12 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       return;
     }
     const fault = faults.take(name);
-    if (fault === 'hang') {
+    if (fault?.kind === 'hang') {
       hold(response);
       return;
     }
     if (fault) {
-      send(response, faultReply(fault), cors);
+      send(response, faultReply({ ...fault, kind: fault.kind }), cors);
       return;
     }
     const routeRequest: RouteRequest = {

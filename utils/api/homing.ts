@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ApiError, joinUrl, requestJson, type ApiErrorKind, type JsonResponse } from './http';
+import type { ExchangeObserver } from './exchange';
 import { text, type Text } from '../i18n/keys';
 import {
   getSmsCodeForForgotPasswordReqSchema,
@@ -139,41 +140,42 @@ function requestBody<T extends Record<string, unknown>>(schema: z.ZodMiniType<T>
 export interface HomingClientOptions {
   /** The stored Homing token, sent by logout. */
   token?: () => string | undefined | Promise<string | undefined>;
+  /** Told of every exchange (diagnostics, utils/api/exchange.ts). */
+  observe?: ExchangeObserver;
 }
 
 export function createHomingClient(baseUrl: string, options: HomingClientOptions = {}) {
-  async function post(path: string, body: Record<string, unknown>, authorization?: string): Promise<JsonResponse> {
+  /** One POST, its answer read by `read` (settle, then parse) inside the exchange, so diagnostics see how it was read. */
+  async function post<T>(path: string, body: Record<string, unknown>, read: (response: JsonResponse) => T, authorization?: string): Promise<T> {
     if (!baseUrl.trim()) throw new HomingApiError('rejected', NO_BASE_URL);
     // Every official client sends the locale header; the captcha session lives in a cookie.
     const headers: Record<string, string> = authorization ? { locale: 'zh_CN', Authorization: authorization } : { locale: 'zh_CN' };
     try {
-      return await requestJson(joinUrl(baseUrl.trim(), path), { method: 'POST', headers, body, withCookies: true });
+      return await requestJson(joinUrl(baseUrl.trim(), path), { method: 'POST', headers, body, withCookies: true, observe: options.observe }, read);
     } catch (error) {
       // The server answered, but not in JSON: that is Homing's answer, so it gets Homing's error
       // type. Network, timeout and 5xx stay the plain ApiError the worker retries on.
-      if (error instanceof ApiError && (error.kind === 'malformed' || error.kind === 'rejected')) {
+      if (!(error instanceof HomingApiError) && error instanceof ApiError && (error.kind === 'malformed' || error.kind === 'rejected')) {
         throw new HomingApiError(error.kind, error.serverMessage ?? error.text, { status: error.status, code: error.code, data: error.data });
       }
       throw error;
     }
   }
 
-  async function call<T>(path: string, body: Record<string, unknown>, schema: z.ZodMiniType<T>): Promise<T> {
-    const response = await post(path, body);
-    return parse(response, settle(response), schema);
+  function call<T>(path: string, body: Record<string, unknown>, schema: z.ZodMiniType<T>): Promise<T> {
+    return post(path, body, (response) => parse(response, settle(response), schema));
   }
 
   /** For the calls the document lists no response for: whatever data a success carries is ignored,
    * since the server has already acted (a password reset must not be reported as failed). */
   async function done(path: string, body: Record<string, unknown>, authorization?: string): Promise<void> {
-    settle(await post(path, body, authorization));
+    await post(path, body, (response) => void settle(response), authorization);
   }
 
   return {
     async getSmsCode(req: GetSmsCodeReq): Promise<GetSmsCodeRes> {
       // The code has been sent even when a server leaves out the expiry: don't report a failure.
-      const response = await post(HOMING_PATHS.getSmsCode, requestBody(getSmsCodeReqSchema, req));
-      return parse(response, settle(response) ?? {}, getSmsCodeResSchema);
+      return post(HOMING_PATHS.getSmsCode, requestBody(getSmsCodeReqSchema, req), (response) => parse(response, settle(response) ?? {}, getSmsCodeResSchema));
     },
 
     loginBySmsCode(req: LoginBySmsCodeReq): Promise<LoginBySmsCodeRes> {

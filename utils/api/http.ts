@@ -1,6 +1,8 @@
 import { ofetch, FetchError } from 'ofetch';
 import { isSafeNumber, parse as parseLossless } from 'lossless-json';
 import { text, type Text } from '../i18n/keys';
+import { redactText } from '../redact';
+import { describeExchange, type ExchangeObserver, type Reading, type Seen } from './exchange';
 
 // What went wrong with a request, in the terms the worker acts on:
 // - network / timeout / server (5xx, 429, an HTML error page) / malformed (a 2xx that is not the JSON we
@@ -13,7 +15,7 @@ export class ApiError extends Error {
   override name = 'ApiError';
   /** What to tell the user: a message key and its values, worded where it is shown (issue 7). */
   readonly text: Text;
-  /** The server's own message (in Chinese, as the server wrote it), when it sent one. */
+  /** The server's own message (in Chinese, as the server wrote it, numbers and secrets masked), when it sent one. */
   readonly serverMessage?: string;
 
   constructor(
@@ -32,9 +34,11 @@ export class ApiError extends Error {
     /** The host (name and port, no path or query) a network error or timeout could not reach. */
     readonly host?: string,
   ) {
-    super(typeof words === 'string' ? words : words.key);
-    this.text = typeof words === 'string' ? text('error.server', { message: words }) : words;
-    this.serverMessage = typeof words === 'string' ? words : undefined;
+    // The server's words are shown, stored with the day's record and printed by the runner: a server
+    // that quotes a token, a code or a number back has it masked here (utils/redact.ts).
+    super(typeof words === 'string' ? redactText(words, [], 300) : words.key);
+    this.text = typeof words === 'string' ? text('error.server', { message: this.message }) : words;
+    this.serverMessage = typeof words === 'string' ? this.message : undefined;
   }
 
   get transient(): boolean {
@@ -53,6 +57,13 @@ export interface JsonRequest {
   /** Send the cookies of the target origin (the Homing captcha session lives in one). */
   withCookies?: boolean;
   timeout?: number;
+  /** Told of the exchange once it is over, redacted (diagnostics, utils/api/exchange.ts). */
+  observe?: ExchangeObserver;
+  /**
+   * How the outcome counts for diagnostics when not by default (`ok` for a value, the ApiError's kind
+   * for a failure): a check-in's `true` is `done`, say. undefined: the default.
+   */
+  reading?: (outcome: { value: unknown } | { error: unknown }) => Reading | undefined;
 }
 
 export interface JsonResponse {
@@ -80,28 +91,60 @@ function httpFailure(status: number): ApiError {
   return new ApiError('server', text('error.httpFailed', { status }), status);
 }
 
-function parseBody(status: number, raw: string): JsonResponse {
+function parseBody(status: number, raw: string, seen?: Pick<Seen, 'status' | 'text' | 'json'>): JsonResponse {
+  if (seen) Object.assign(seen, { status, text: raw });
   // An empty 2xx (e.g. 204 to a logout) is a body of null; the caller's schema decides if that is fine.
   if (raw.trim() === '') {
     if (status >= 200 && status < 300) return { status, body: null };
     throw httpFailure(status);
   }
+  let body: unknown;
   try {
-    return { status, body: parseJsonLossless(raw) };
+    body = parseJsonLossless(raw);
   } catch {
     if (status >= 200 && status < 300) {
       throw new ApiError('malformed', text('error.malformed'), status);
     }
     throw httpFailure(status);
   }
+  if (seen) seen.json = body;
+  return { status, body };
 }
 
 /**
- * One HTTP call whose answer is JSON. Never rejects with anything but an ApiError, so a caller can't
- * leak an unhandled rejection or a raw fetch error (which may quote the URL) to the user.
- * 4xx answers with a JSON body are returned, not thrown: the caller's envelope decides what they mean.
+ * One HTTP call whose answer is JSON, read by `read` (the caller's envelope and schema; without one,
+ * the status and body). Never rejects with anything but an ApiError (or what `read` throws), so a
+ * caller can't leak an unhandled rejection or a raw fetch error (which may quote the URL) to the user.
+ * 4xx answers with a JSON body are handed to `read`, not thrown: the caller's envelope decides what they
+ * mean. With `request.observe`, the exchange is reported once over, whatever the outcome.
  */
-export async function requestJson(url: string, request: JsonRequest): Promise<JsonResponse> {
+export function requestJson(url: string, request: JsonRequest): Promise<JsonResponse>;
+export function requestJson<T>(url: string, request: JsonRequest, read: (response: JsonResponse) => T): Promise<T>;
+export async function requestJson<T>(url: string, request: JsonRequest, read?: (response: JsonResponse) => T): Promise<T | JsonResponse> {
+  const at = Date.now();
+  const seen: Pick<Seen, 'status' | 'text' | 'json'> = {};
+  const report = (outcome: { value: unknown } | { error: unknown }) => {
+    if (!request.observe) return;
+    const fallback: Reading = 'value' in outcome ? 'ok' : outcome.error instanceof ApiError ? outcome.error.kind : 'malformed';
+    try {
+      const { method, headers, body } = request;
+      request.observe(describeExchange({ url, method, headers, body, at, end: Date.now(), ...seen, reading: request.reading?.(outcome) ?? fallback }));
+    } catch {
+      // Diagnostics never fail a call.
+    }
+  };
+  try {
+    const response = await send(url, request, seen);
+    const value = read ? read(response) : response;
+    report({ value });
+    return value;
+  } catch (error) {
+    report({ error });
+    throw error;
+  }
+}
+
+async function send(url: string, request: JsonRequest, seen: Pick<Seen, 'status' | 'text' | 'json'>): Promise<JsonResponse> {
   try {
     const response = await ofetch.raw<string, 'text'>(url, {
       method: request.method,
@@ -113,13 +156,13 @@ export async function requestJson(url: string, request: JsonRequest): Promise<Js
       retryDelay: 500,
       credentials: request.withCookies ? 'include' : 'omit',
     });
-    return parseBody(response.status, response._data ?? '');
+    return parseBody(response.status, response._data ?? '', seen);
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (error instanceof FetchError && error.response) {
       // Any error status: its body is read, whatever the status (a 500 with a JSON envelope carries the
       // server's message); without a JSON body the status alone decides (httpFailure).
-      return parseBody(error.response.status, typeof error.data === 'string' ? error.data : '');
+      return parseBody(error.response.status, typeof error.data === 'string' ? error.data : '', seen);
     }
     const cause = error instanceof FetchError ? error.cause : error;
     const host = hostOf(url);

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ApiError, joinUrl, requestJson, type JsonResponse } from './http';
+import type { ExchangeObserver } from './exchange';
 import { chinaDateTime } from '../china-time';
 import { text } from '../i18n/keys';
 
@@ -148,7 +149,8 @@ export function bearer(token: string, tokenHead?: string | null): string {
   return `${tokenHead || 'Bearer '}${token}`;
 }
 
-export function createTimesClient(baseUrl: string) {
+/** A client of the Times server at `baseUrl`; `observe` is told of every exchange (diagnostics). */
+export function createTimesClient(baseUrl: string, observe?: ExchangeObserver) {
   const url = (path: string) => joinUrl(baseUrl, path);
   // Every official client sends the locale header.
   const headers = (authorization?: string): Record<string, string> =>
@@ -156,18 +158,16 @@ export function createTimesClient(baseUrl: string) {
 
   return {
     async sendCode(phone: string): Promise<void> {
-      const response = await requestJson(url(PATHS.sendCode), {
-        method: 'POST',
-        headers: headers(),
-        body: { phoneNumber: phone, areaCode: AREA_CODE },
-      });
-      unwrap(response, z.unknown());
+      await requestJson(url(PATHS.sendCode), { method: 'POST', headers: headers(), body: { phoneNumber: phone, areaCode: AREA_CODE }, observe }, (response) =>
+        unwrap(response, z.unknown()),
+      );
     },
 
     async loginBySmsCode(phone: string, code: string): Promise<TimesGrant> {
-      const response = await requestJson(url(PATHS.smsToken), {
+      const reply = await requestJson(url(PATHS.smsToken), {
         method: 'POST',
         headers: headers(),
+        observe,
         body: {
           grant_type: 'sms_code',
           scope: 'all',
@@ -177,24 +177,25 @@ export function createTimesClient(baseUrl: string) {
           password: code,
           areaCode: AREA_CODE,
         },
-      });
-      return unwrap(response, smsLoginSchema).authUserDTO;
+      }, (response) => unwrap(response, smsLoginSchema));
+      return reply.authUserDTO;
     },
 
     async memberDetail(authorization: string, phone: string): Promise<MemberDetail> {
       const query = new URLSearchParams({ phone, phoneArea: AREA_CODE });
-      const response = await requestJson(`${url(PATHS.memberDetail)}?${query}`, {
-        method: 'GET',
-        headers: headers(authorization),
+      return requestJson(
+        `${url(PATHS.memberDetail)}?${query}`,
         // A read, safe to repeat: at login a failure here would waste the SMS code just used.
-        retry: 2,
-      });
-      const member = unwrap(response, memberSchema);
-      const candidates = [member.memberIdStr, typeof member.memberId === 'string' ? member.memberId : undefined];
-      const memberId = candidates.find((id) => id && digits.safeParse(id).success);
-      if (!memberId) throw new ApiError('malformed', text('error.noMemberId'), response.status);
-      const points = member.integral == null ? undefined : Number(member.integral);
-      return { memberId, points: Number.isFinite(points) ? points : undefined };
+        { method: 'GET', headers: headers(authorization), retry: 2, observe },
+        (response) => {
+          const member = unwrap(response, memberSchema);
+          const candidates = [member.memberIdStr, typeof member.memberId === 'string' ? member.memberId : undefined];
+          const memberId = candidates.find((id) => id && digits.safeParse(id).success);
+          if (!memberId) throw new ApiError('malformed', text('error.noMemberId'), response.status);
+          const points = member.integral == null ? undefined : Number(member.integral);
+          return { memberId, points: Number.isFinite(points) ? points : undefined };
+        },
+      );
     },
 
     /**
@@ -203,15 +204,23 @@ export function createTimesClient(baseUrl: string) {
      * otherwise; isAlreadySignedError tells the refusals that mean "already" (a 409, a message).
      */
     async collect(authorization: string, memberId: string, now: number): Promise<boolean> {
-      const response = await requestJson(url(PATHS.collect), {
-        method: 'POST',
-        headers: { ...headers(authorization), 'Content-Type': 'application/json' },
-        body: { ...checkinBody(memberId, now) },
-      });
-      const { data, message } = openEnvelope(response);
-      if (typeof data === 'boolean') return data;
-      if (data == null && saysAlreadySigned(message)) return false;
-      throw new ApiError('malformed', text('error.malformed'), response.status, 200);
+      return requestJson(
+        url(PATHS.collect),
+        {
+          method: 'POST',
+          headers: { ...headers(authorization), 'Content-Type': 'application/json' },
+          body: { ...checkinBody(memberId, now) },
+          observe,
+          // As the engine reads it (core/rules/checkin-verdict.ts postOutcomeOf).
+          reading: (outcome) => ('value' in outcome ? (outcome.value ? 'done' : 'already') : isAlreadySignedError(outcome.error) ? 'already' : undefined),
+        },
+        (response) => {
+          const { data, message } = openEnvelope(response);
+          if (typeof data === 'boolean') return data;
+          if (data == null && saysAlreadySigned(message)) return false;
+          throw new ApiError('malformed', text('error.malformed'), response.status, 200);
+        },
+      );
     },
 
     /**
@@ -221,8 +230,9 @@ export function createTimesClient(baseUrl: string) {
      */
     async signStatus(authorization: string, memberId: string): Promise<SignStatusReply> {
       const query = new URLSearchParams({ memberId });
-      const response = await requestJson(`${url(PATHS.signStatus)}?${query}`, { method: 'GET', headers: headers(authorization) });
-      const data = unwrap(response, signStatusSchema);
+      const data = await requestJson(`${url(PATHS.signStatus)}?${query}`, { method: 'GET', headers: headers(authorization), observe }, (response) =>
+        unwrap(response, signStatusSchema),
+      );
       const week = (data.taskVoList ?? [])
         .map((cell) => ({ day: Number(cell.day), reward: Number(cell.awardIntegral ?? 0), complete: cell.complete === true }))
         .filter((cell) => Number.isInteger(cell.day) && cell.day >= 1 && cell.day <= 7)
@@ -243,8 +253,9 @@ export function createTimesClient(baseUrl: string) {
     ): Promise<{ total: number; records: PointsRecord[] }> {
       const { index = 1, size = 50 } = page;
       const query = new URLSearchParams({ memberId, pageIndex: String(index), pageSize: String(size), isInvalid: '0', status: String(status) });
-      const response = await requestJson(`${url(PATHS.pointsRecords)}?${query}`, { method: 'GET', headers: headers(authorization) });
-      const data = unwrap(response, pointsRecordsSchema);
+      const data = await requestJson(`${url(PATHS.pointsRecords)}?${query}`, { method: 'GET', headers: headers(authorization), observe }, (response) =>
+        unwrap(response, pointsRecordsSchema),
+      );
       const records = (data.records ?? []).map((record) => ({
         id: String(record.id),
         name: record.behaviourName ?? '',
@@ -256,19 +267,20 @@ export function createTimesClient(baseUrl: string) {
 
     /** Claims every unclaimed 邦豆 record (一键领取, receive/all); JSON `{ memberId }`. */
     async claimAll(authorization: string, memberId: string): Promise<void> {
-      const response = await requestJson(url(PATHS.claimAll), {
-        method: 'POST',
-        headers: { ...headers(authorization), 'Content-Type': 'application/json' },
-        body: { memberId },
-      });
-      unwrap(response, z.unknown());
+      await requestJson(
+        url(PATHS.claimAll),
+        { method: 'POST', headers: { ...headers(authorization), 'Content-Type': 'application/json' }, body: { memberId }, observe },
+        (response) => unwrap(response, z.unknown()),
+      );
     },
 
     /** 邦豆 points that expire before `before` (a China date, `YYYY-MM-DD`; the official page asks today + 7). */
     async expiringPoints(authorization: string, memberId: string, before: string): Promise<number> {
       const query = new URLSearchParams({ memberId, invalidTime: before });
-      const response = await requestJson(`${url(PATHS.expiringPoints)}?${query}`, { method: 'GET', headers: headers(authorization) });
-      const points = Number(unwrap(response, z.nullable(looseNumber)) ?? 0);
+      const data = await requestJson(`${url(PATHS.expiringPoints)}?${query}`, { method: 'GET', headers: headers(authorization), observe }, (response) =>
+        unwrap(response, z.nullable(looseNumber)),
+      );
+      const points = Number(data ?? 0);
       return Number.isFinite(points) ? points : 0;
     },
 
@@ -281,8 +293,7 @@ export function createTimesClient(baseUrl: string) {
         scope: 'all',
         refresh_token: refreshToken,
       });
-      const response = await requestJson(url(PATHS.refresh), { method: 'POST', headers: headers(), body: form });
-      return unwrap(response, grantSchema);
+      return requestJson(url(PATHS.refresh), { method: 'POST', headers: headers(), body: form, observe }, (response) => unwrap(response, grantSchema));
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Account, Secret } from '../storage-schema';
 import { phoneError, smsCodeError } from '../validation';
 import { nicknameProblem } from '../account-name';
 import { requireTimesAccount, updateTimesAccount } from './account-store';
+import type { Diagnostics } from './diagnostics';
 import type { CorePorts } from './ports';
 import type { Sessions } from './sessions';
 
@@ -22,13 +23,13 @@ export const timesKey = (phone: string) => `times:${phone}`;
 
 export type Accounts = ReturnType<typeof createAccounts>;
 
-export function createAccounts(ports: CorePorts, sessions: Sessions) {
+export function createAccounts(ports: CorePorts, sessions: Sessions, diagnostics: Pick<Diagnostics, 'timesClient' | 'forget'>) {
   const { store } = ports;
 
   async function timesSendCode(phone: string): Promise<void> {
     refuseInvalid(phoneError(phone));
     const { timesBaseUrl } = await store.readSettings();
-    await ports.timesClient(timesBaseUrl).sendCode(phone);
+    await diagnostics.timesClient(timesKey(phone), timesBaseUrl).sendCode(phone);
   }
 
   /**
@@ -38,12 +39,12 @@ export function createAccounts(ports: CorePorts, sessions: Sessions) {
   async function timesLogin(phone: string, code: string): Promise<string> {
     refuseInvalid(phoneError(phone) ?? smsCodeError(code));
     const { timesBaseUrl } = await store.readSettings();
-    const client = ports.timesClient(timesBaseUrl);
+    const key = timesKey(phone);
+    const client = diagnostics.timesClient(key, timesBaseUrl);
     const grant = await client.loginBySmsCode(phone, code);
     const now = ports.clock.now();
     const secret = sessionFromGrant(grant, now, timesBaseUrl);
     const member = await client.memberDetail(bearer(secret.token, secret.tokenHead), phone);
-    const key = timesKey(phone);
     await saveAccount(key, secret, (previous) => ({
       ...(previous?.provider === 'times' ? previous : {}),
       provider: 'times',
@@ -76,7 +77,7 @@ export function createAccounts(ports: CorePorts, sessions: Sessions) {
     await store.forgetNotified(`expired:${key}`);
   }
 
-  /** Removes an account and everything stored for it: tokens, records, member info, history, notice marks. */
+  /** Removes an account and everything stored for it: tokens, records, member info, history, its diagnostics log, notice marks. */
   async function removeAccount(key: string): Promise<void> {
     if (!(await store.readAccounts()).some((account) => account.key === key)) throw new ApiError('rejected', text('error.accountMissing'));
     sessions.forget(key);
@@ -85,6 +86,7 @@ export function createAccounts(ports: CorePorts, sessions: Sessions) {
     await store.updateCheckins(({ [key]: _removed, ...rest }) => rest);
     await store.updateMember(({ [key]: _removed, ...rest }) => rest);
     await store.updateHistory(({ [key]: _removed, ...rest }) => rest);
+    await diagnostics.forget(key);
     await store.forgetNotified(`relogin:${key}`);
     await store.forgetNotified(`expired:${key}`);
   }

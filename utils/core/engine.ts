@@ -3,6 +3,7 @@ import { nextCheckinAt } from './rules/checkin-schedule';
 import { refreshDueAt } from './rules/token-refresh';
 import { createAccounts } from './accounts';
 import { createCheckins } from './checkin';
+import { createDiagnostics } from './diagnostics';
 import { createHandoff } from './handoff';
 import { reportPastDays } from './history';
 import { createPoints } from './points';
@@ -20,10 +21,11 @@ export type EngineParts = ReturnType<typeof engineParts>;
  * createEngine's commands; tests that drive a part directly (a refresh racing a hand-off) build this.
  */
 export function engineParts(ports: CorePorts) {
-  const sessions = createSessions(ports);
+  const diagnostics = createDiagnostics(ports);
+  const sessions = createSessions(ports, diagnostics);
   const points = createPoints(ports, sessions);
   const checkins = createCheckins(ports, sessions, points);
-  const accounts = createAccounts(ports, sessions);
+  const accounts = createAccounts(ports, sessions, diagnostics);
   const handoff = createHandoff(ports, sessions, accounts);
 
   /**
@@ -58,7 +60,7 @@ export function engineParts(ports: CorePorts) {
     return moments;
   }
 
-  return { sessions, checkins, accounts, handoff, points, runDue, wakeMoments };
+  return { sessions, checkins, accounts, handoff, points, diagnostics, runDue, wakeMoments };
 }
 
 /**
@@ -71,8 +73,10 @@ export function createEngine(ports: CorePorts) {
 }
 
 /** The commands of parts already built (a home that also hands its parts to tests, as the worker does). */
-export function engineCommands({ checkins, accounts, handoff, runDue, wakeMoments }: EngineParts) {
+export function engineCommands({ checkins, accounts, handoff, diagnostics, runDue, wakeMoments }: EngineParts) {
   return {
+    /** The diagnostics log: an observer per account for a home's own clients, and flush before exit. */
+    diagnostics,
     runDue,
     wakeMoments,
     checkIn: checkins.checkIn,

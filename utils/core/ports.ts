@@ -1,7 +1,8 @@
+import type { ExchangeObserver } from '../api/exchange';
 import type { TimesClient } from '../api/times';
 import type { StoredText } from '../i18n/keys';
 import type { PushLog } from '../push-schema';
-import type { Account, DayRecord, HistoryTuple, MemberInfo, Secret, Settings } from '../storage-schema';
+import type { Account, DayRecord, DiagnosticsLog, HistoryTuple, MemberInfo, Secret, Settings } from '../storage-schema';
 import type { PushOutcome } from './push/channel';
 import type { PushMessage } from './rules/push-policy';
 
@@ -29,6 +30,9 @@ export interface StateStore {
   updateMember(change: Change<Record<string, MemberInfo>>): Promise<Record<string, MemberInfo>>;
   readHistory(): Promise<Record<string, HistoryTuple[]>>;
   updateHistory(change: Change<Record<string, HistoryTuple[]>>): Promise<Record<string, HistoryTuple[]>>;
+  /** Per account's masked name ('' for none): the last exchanges with the services (utils/core/diagnostics.ts logName). */
+  readDiagnostics(): Promise<Record<string, DiagnosticsLog>>;
+  updateDiagnostics(change: Change<Record<string, DiagnosticsLog>>): Promise<Record<string, DiagnosticsLog>>;
   /** Records a notice id as shown; false when it had been shown already. */
   markNotified(id: string): Promise<boolean>;
   /** Lets a notice be shown again (after a new login, say). */
@@ -76,13 +80,13 @@ export interface Clock {
 }
 
 /**
- * Everything the engine is handed. `timesClient` makes the HTTP client for a base URL; without a
- * `pusher`, nothing is pushed (nor queued).
+ * Everything the engine is handed. `timesClient` makes the HTTP client for a base URL, telling
+ * `observe` of every exchange (the diagnostics log); without a `pusher`, nothing is pushed (nor queued).
  */
 export interface CorePorts {
   store: StateStore;
   notifier: Notifier;
   pusher?: Pusher;
   clock: Clock;
-  timesClient(baseUrl: string): TimesClient;
+  timesClient(baseUrl: string, observe?: ExchangeObserver): TimesClient;
 }

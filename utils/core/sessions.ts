@@ -7,6 +7,7 @@ import type { TimesAccount, TimesSecret } from '../storage-schema';
 import { updateTimesAccount } from './account-store';
 import { notifyOnce } from './notices';
 import { displayName } from '../account-name';
+import type { Diagnostics } from './diagnostics';
 import type { CorePorts } from './ports';
 
 // Times sessions: refresh ahead of expiry and on a rejected token, one refresh at a time per account.
@@ -22,7 +23,7 @@ const SAVE_TRIES = 3;
 
 export type Sessions = ReturnType<typeof createSessions>;
 
-export function createSessions(ports: CorePorts) {
+export function createSessions(ports: CorePorts, diagnostics: Pick<Diagnostics, 'timesClient'>) {
   const { store } = ports;
   // One refresh in flight per account, whoever asks (alarm, popup, startup, a cron run): refresh tokens
   // rotate, and sending a spent one twice may make the server revoke the whole session.
@@ -111,7 +112,7 @@ export function createSessions(ports: CorePorts) {
     let next: TimesSecret;
     try {
       // The grant goes to the server that issued the refresh token, whatever the settings say now.
-      const grant = await ports.timesClient(current.baseUrl).refreshToken(current.refreshToken);
+      const grant = await diagnostics.timesClient(key, current.baseUrl).refreshToken(current.refreshToken);
       next = sessionFromGrant(grant, ports.clock.now(), current.baseUrl);
     } catch (error) {
       if (isRefreshRejected(error)) {
@@ -164,11 +165,11 @@ export function createSessions(ports: CorePorts) {
       }
     }
     try {
-      return await call(bearer(secret.token, secret.tokenHead), ports.timesClient(secret.baseUrl));
+      return await call(bearer(secret.token, secret.tokenHead), diagnostics.timesClient(key, secret.baseUrl));
     } catch (error) {
       if (!(error instanceof ApiError && error.kind === 'unauthorized')) throw error;
       const fresh = await refreshTimesSession(key, secret.token);
-      return await call(bearer(fresh.token, fresh.tokenHead), ports.timesClient(fresh.baseUrl));
+      return await call(bearer(fresh.token, fresh.tokenHead), diagnostics.timesClient(key, fresh.baseUrl));
     }
   }
 

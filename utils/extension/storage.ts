@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import {
   accountSchema,
   dayRecordSchema,
+  diagnosticsLogSchema,
   historyTupleSchema,
   memberInfoSchema,
   notifiedIdSchema,
@@ -10,6 +11,7 @@ import {
   settingsSchema,
   type Account,
   type DayRecord,
+  type DiagnosticsLog,
   type HistoryTuple,
   type LoginDraft,
   type MemberInfo,
@@ -48,6 +50,11 @@ export const checkinsItem = /* @__PURE__ */ storage.defineItem<Record<string, Da
 export const memberItem = /* @__PURE__ */ storage.defineItem<Record<string, MemberInfo>>('local:member', { fallback: {}, version: 1 });
 /** Per account: one tuple per China day, oldest first, at most HISTORY_MAX_DAYS (utils/core/rules/day-log.ts). */
 export const historyItem = /* @__PURE__ */ storage.defineItem<Record<string, HistoryTuple[]>>('local:history', { fallback: {}, version: 1 });
+/**
+ * Per account's masked name ('' for none): the last exchanges with the services, redacted
+ * (utils/core/diagnostics.ts), shown by the options page. Nothing in it is secret or a whole number.
+ */
+export const diagnosticsItem = /* @__PURE__ */ storage.defineItem<Record<string, DiagnosticsLog>>('local:diagnostics', { fallback: {}, version: 1 });
 export const notifiedItem = /* @__PURE__ */ storage.defineItem<string[]>('local:notified', { fallback: [], version: 1 });
 export const EMPTY_LOGIN_DRAFT: LoginDraft = { open: false, provider: 'times', phone: '', sent: {} };
 /**
@@ -99,6 +106,7 @@ export const readSecrets = async () => parseRecord(secretSchema, await secretsIt
 export const readCheckins = async () => parseRecord(dayRecordSchema, await checkinsItem.getValue());
 export const readMember = async () => parseRecord(memberInfoSchema, await memberItem.getValue());
 export const readHistory = async () => parseHistory(await historyItem.getValue());
+export const readDiagnostics = async () => parseRecord(diagnosticsLogSchema, await diagnosticsItem.getValue());
 export const readNotified = async () => parseList(notifiedIdSchema, await notifiedItem.getValue());
 
 // Writes to one item are queued one after another, so two tasks of the worker that update the same
@@ -128,6 +136,7 @@ export const updateCheckins = /* @__PURE__ */ updater('checkins', readCheckins, 
 
 export const updateMember = /* @__PURE__ */ updater('member', readMember, (value) => memberItem.setValue(value));
 export const updateHistory = /* @__PURE__ */ updater('history', readHistory, (value) => historyItem.setValue(value));
+export const updateDiagnostics = /* @__PURE__ */ updater('diagnostics', readDiagnostics, (value) => diagnosticsItem.setValue(value));
 
 /** Records a notification as shown; false when it had been shown already. */
 export const markNotified = (id: string) =>

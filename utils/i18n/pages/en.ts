@@ -208,4 +208,10 @@ export const pages: PageCatalogue = {
   'options.push.digest': 'Daily summary: one message a day once every account\'s check-in has an outcome (e.g. "Checked in today 3/3")',
   'options.push.error.required': 'Fill this in',
   'options.push.error.permission': 'Access to that push service was not granted; no test message was sent',
+  'options.diagnostics': 'Diagnostics report',
+  'options.diagnostics.hint': "When the service answers in a way the extension did not expect (a failed check-in, a login that won't go through), add this report to your bug report.",
+  'options.diagnostics.home': 'browser extension {version}',
+  'options.diagnostics.copy': 'Copy report',
+  'options.diagnostics.copied': 'Copied',
+  'options.diagnostics.copyFailed': 'Could not copy: select the text above and copy it by hand',
 };

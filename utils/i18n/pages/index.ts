@@ -28,3 +28,18 @@ export async function showLanguage(lang: Lang): Promise<void> {
   await loadWords(lang);
   setLanguage(lang);
 }
+
+const reportLoading = new Map<Lang, Promise<void>>();
+
+/**
+ * Loads the diagnostics report's words of `lang`, once: only the options page shows the report, so the
+ * other pages (the popup's start above all) don't carry them.
+ */
+export function loadReportWords(lang: Lang): Promise<void> {
+  let words = reportLoading.get(lang);
+  if (!words) {
+    words = (lang === 'en' ? import('../report/en') : import('../report/zh-CN')).then(({ report }) => i18n.load(lang, { ...report }));
+    reportLoading.set(lang, words);
+  }
+  return words;
+}

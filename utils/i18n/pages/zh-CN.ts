@@ -208,4 +208,10 @@ export const pages = {
   'options.push.digest': '每日汇总：每天所有账号签到都有结果后推送一条（如“今日签到 3/3”）',
   'options.push.error.required': '请填写这一项',
   'options.push.error.permission': '未获得访问该推送服务的权限，测试消息未发送',
+  'options.diagnostics': '诊断报告',
+  'options.diagnostics.hint': '服务的回复与预期不符时（签到失败、登录不上），把这份报告附在问题反馈里。',
+  'options.diagnostics.home': '浏览器扩展 {version}',
+  'options.diagnostics.copy': '复制报告',
+  'options.diagnostics.copied': '已复制',
+  'options.diagnostics.copyFailed': '无法复制，请在上方全选后手动复制',
 } as const;

@@ -11,6 +11,7 @@ Commands:
   run [--force]                         do what is due now: refresh, check in, claim, then exit
   daemon                                stay running and check in on time (Docker, systemd)
   status [--json]                       each account's state today, streak, points, next run
+  diagnose                              the last exchanges with the service, masked (for a bug report)
   import [FILE] [--passphrase P]        import a bundle from the extension's "move to an always-on device"
   remove --phone PHONE                  delete the account and its session from this device
   notify-test                           send a test message to every push channel set (BARK_PUSH and Qinglong's other variables)
@@ -101,4 +102,5 @@ file); 65 the state file can't be read or written, or is damaged.`,
   'runner.status.points': '{points} points',
   'runner.status.next': 'next {at}',
   'runner.status.dueNow': 'due now',
+  'runner.diagnostics.home': 'always-on runner',
 };

@@ -12,6 +12,7 @@ export const runner = {
   run [--force]                          做现在该做的事：刷新登录、签到、领取邦豆，然后退出
   daemon                                 常驻运行，到点自动签到（适合 Docker / systemd）
   status [--json]                        各账号今天的状态、连续天数、邦豆、下次运行时间
+  diagnose                               诊断报告：最近与服务的往来（已打码，可附在问题反馈里）
   import [文件] [--passphrase 口令]       导入浏览器扩展“迁移到常驻设备”给出的迁移包
   remove --phone 手机号                  删除本机保存的账号与登录信息
   notify-test                            向每个已配置的推送渠道发一条测试消息（BARK_PUSH 等青龙变量）
@@ -101,4 +102,5 @@ export const runner = {
   'runner.status.points': '邦豆 {points}',
   'runner.status.next': '下次 {at}',
   'runner.status.dueNow': '已到时间',
+  'runner.diagnostics.home': '常驻签到程序',
 } as const;

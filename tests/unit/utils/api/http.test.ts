@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseJsonLossless, requestJson } from '@/utils/api/http';
+import { ApiError, parseJsonLossless, requestJson } from '@/utils/api/http';
 
 // Answers every request with this body and status, for shapes the mock server never sends.
 function answer(body: string, status: number, contentType = 'application/json') {
@@ -39,5 +39,15 @@ describe('requestJson', () => {
 
   it('keeps integers beyond Number.MAX_SAFE_INTEGER exact, as strings', () => {
     expect(parseJsonLossless('{"memberId": 1867395312345678901, "points": 12}')).toEqual({ memberId: '1867395312345678901', points: 12 });
+  });
+});
+
+describe('ApiError', () => {
+  it("masks what a server quotes back in its words: they are shown, stored and printed", () => {
+    const said = '手机 13412341234 验证码 482913 无效，token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl';
+    const error = new ApiError('rejected', said, 200, 400);
+    expect(error.serverMessage).toBe('手机 134****1234 验证码 ****** 无效，token ***');
+    expect(error.text).toEqual({ key: 'error.server', params: { message: error.serverMessage } });
+    expect(error.message).toBe(error.serverMessage);
   });
 });

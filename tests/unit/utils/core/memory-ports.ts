@@ -4,7 +4,7 @@ import { chinaDate } from '@/utils/china-time';
 import type { CorePorts, Notice, StateStore } from '@/utils/core/ports';
 import { emptyPushLog, type PushLog } from '@/utils/push-schema';
 import { DEFAULT_SETTINGS } from '@/utils/storage-schema';
-import type { Account, DayRecord, HistoryTuple, MemberInfo, Secret, Settings, TimesAccount } from '@/utils/storage-schema';
+import type { Account, DayRecord, DiagnosticsLog, HistoryTuple, MemberInfo, Secret, Settings, TimesAccount } from '@/utils/storage-schema';
 
 // In-memory ports for the check-in engine (docs/ARCHITECTURE.md: tests hand the core in-memory
 // adapters), and a scripted Times service: each flow test says what the service does, no server or
@@ -17,14 +17,15 @@ interface State {
   checkins: Record<string, DayRecord>;
   member: Record<string, MemberInfo>;
   history: Record<string, HistoryTuple[]>;
+  diagnostics: Record<string, DiagnosticsLog>;
   notified: string[];
   push: PushLog;
 }
 
-export type Item = 'accounts' | 'secrets' | 'checkins' | 'member' | 'history' | 'push';
+export type Item = 'accounts' | 'secrets' | 'checkins' | 'member' | 'history' | 'push' | 'diagnostics';
 
 export function memoryStore(initial: Partial<State> = {}) {
-  const state: State = { settings: { ...DEFAULT_SETTINGS, checkinTime: '08:00', randomDelayMinutes: 0 }, accounts: [], secrets: {}, checkins: {}, member: {}, history: {}, notified: [], push: emptyPushLog(), ...initial };
+  const state: State = { settings: { ...DEFAULT_SETTINGS, checkinTime: '08:00', randomDelayMinutes: 0 }, accounts: [], secrets: {}, checkins: {}, member: {}, history: {}, diagnostics: {}, notified: [], push: emptyPushLog(), ...initial };
   /** Writes of an item that fail next (a full disk, a quota): each failing write uses one up. */
   const failNext: Partial<Record<Item, number>> = {};
   const copy = <T>(value: T): T => structuredClone(value);
@@ -51,6 +52,8 @@ export function memoryStore(initial: Partial<State> = {}) {
     updateMember: updater('member'),
     readHistory: async () => copy(state.history),
     updateHistory: updater('history'),
+    readDiagnostics: async () => copy(state.diagnostics),
+    updateDiagnostics: updater('diagnostics'),
     markNotified: async (id) => (state.notified.includes(id) ? false : (state.notified.push(id), true)),
     forgetNotified: async (id) => void (state.notified = state.notified.filter((shown) => shown !== id)),
     readPush: async () => copy(state.push),

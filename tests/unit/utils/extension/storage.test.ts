@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { accountsItem, checkinsItem, notifiedItem, secretsItem, settingsItem, parseSettings, readAccounts, readCheckins, readSecrets, readSettings, updateCheckins } from '@/utils/extension/storage';
+import { accountsItem, checkinsItem, diagnosticsItem, notifiedItem, secretsItem, settingsItem, parseSettings, readAccounts, readCheckins, readDiagnostics, readSecrets, readSettings, updateCheckins } from '@/utils/extension/storage';
 import { accountSchema, dayRecordSchema, DEFAULT_SETTINGS, secretSchema, settingsSchema } from '@/utils/storage-schema';
 
 // A frozen example of everything stored, per schema version. When a version is added, keep this one,
@@ -16,6 +16,18 @@ const V1 = {
     'homing:13800138000': { provider: 'homing', baseUrl: 'https://homing.example.com', token: 'opaque' },
   },
   checkins: { 'times:13412341234': { date: '2026-11-23', state: 'done', attempts: 1, at: 1763856600000 } },
+};
+
+// The diagnostics log (issue 13), version 1: per account's masked name, each string once and one
+// tuple per exchange [time s, request, status, code, message, shape, ms, reading] (strings by index).
+const DIAGNOSTICS_V1 = {
+  'times 134****1234': {
+    strings: ['GET /times/member-bff/task/api-c/v1/sign/task/list', '200', 'success', '{code:number,data:{sign:boolean},message:string}', 'ok', 'POST /times/member-bff/user-behaviour//api-c/v1/user-behaviour/collect', 'timeout'],
+    exchanges: [
+      [1763856012, 0, 200, 1, 2, 3, 312, 4],
+      [1763856013, 5, 0, -1, -1, -1, 15000, 6],
+    ],
+  },
 };
 
 // Version 2 of settings: autoClaim (issue 6), default on. Other items are still version 1; their new
@@ -58,7 +70,12 @@ describe('stored data, version 1', () => {
   });
 
   it('defines every stored item in storage.local: nothing syncs', () => {
-    for (const item of [settingsItem, accountsItem, secretsItem, checkinsItem, notifiedItem]) expect(item.key).toMatch(/^local:/);
+    for (const item of [settingsItem, accountsItem, secretsItem, checkinsItem, notifiedItem, diagnosticsItem]) expect(item.key).toMatch(/^local:/);
+  });
+
+  it('reads the v1 diagnostics log back unchanged, a damaged log left out', async () => {
+    await fakeBrowser.storage.local.set({ diagnostics: { ...DIAGNOSTICS_V1, 'times 135****1235': { strings: 'junk' } } });
+    expect(await readDiagnostics()).toEqual(DIAGNOSTICS_V1);
   });
 
   it('leaves a damaged entry out instead of failing the whole list', async () => {

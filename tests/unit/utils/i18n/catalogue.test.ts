@@ -6,6 +6,8 @@ import { core as coreZh } from '@/utils/i18n/core/zh-CN';
 import { compile, resolveLanguage, t, word, setLanguage } from '@/utils/i18n/pages';
 import { pages as pagesEn } from '@/utils/i18n/pages/en';
 import { pages as pagesZh } from '@/utils/i18n/pages/zh-CN';
+import { report as reportEn } from '@/utils/i18n/report/en';
+import { report as reportZh } from '@/utils/i18n/report/zh-CN';
 import { runner as runnerEn } from '@/utils/i18n/runner/en';
 import { runner as runnerZh } from '@/utils/i18n/runner/zh-CN';
 
@@ -16,6 +18,7 @@ const catalogues: [string, Record<string, string>, Record<string, string>][] = [
   ['core', coreZh, coreEn],
   ['pages', pagesZh, pagesEn],
   ['runner', runnerZh, runnerEn],
+  ['report', reportZh, reportEn],
 ];
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -32,9 +35,9 @@ describe('catalogues', () => {
     }
   });
 
-  it('has no key twice across its two parts', () => {
-    const core = Object.keys(coreZh);
-    expect(Object.keys(pagesZh).filter((key) => core.includes(key))).toEqual([]);
+  it('has no key twice across its parts', () => {
+    const keys = catalogues.flatMap(([, zh]) => Object.keys(zh));
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
   });
 
   it('writes English words in the English catalogue (Chinese only in names: 智桂通, the language names)', () => {
