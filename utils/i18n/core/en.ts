@@ -67,6 +67,7 @@ export const core: CoreCatalogue = {
   // The settings' rules, read by the options page and the runner alike (utils/views/settings-form.ts).
   'options.error.badUrl': '“{url}” is not a valid address',
   'options.error.scheme': 'A server address starts with https:// or http://',
+  'options.error.noScheme': 'A server address starts with https:// or http://. Did you mean {url}?',
   'options.error.httpOnlyLocal': 'To protect logins, only this computer may be reached over http://; use https:// for any other address',
   'options.error.urlExtras': 'A server address cannot hold a query, a # or a user name',
   'options.error.time': 'Enter the time as HH:mm (China time, 24-hour), e.g. 08:00',

@@ -66,6 +66,7 @@ export const core = {
   // The settings' rules, read by the options page and the runner alike (utils/views/settings-form.ts).
   'options.error.badUrl': '“{url}” 不是有效的网址',
   'options.error.scheme': '服务地址须以 https:// 或 http:// 开头',
+  'options.error.noScheme': '服务地址须以 https:// 或 http:// 开头。是否要填写 {url}？',
   'options.error.httpOnlyLocal': '为保护登录信息，只有本机地址可以使用 http://，其他地址请用 https://',
   'options.error.urlExtras': '服务地址不能包含参数、# 或账号信息',
   'options.error.time': '签到时间须为 HH:mm（中国时间，24 小时制），例如 08:00',
