@@ -49,6 +49,8 @@ export const core: CoreCatalogue = {
   'error.notLoggedIn': 'Not logged in',
   'error.sessionUnsaved': 'The login could not be saved. Trying again later; if this goes on, log in again',
   'error.handedOff': 'This account was moved to an always-on device. Log in again to check in here',
+  'error.handingOff': 'A hand-off bundle of this account is out and not confirmed: until it is confirmed or taken back, this extension does not check it in',
+  'error.notHandingOff': 'This account has no hand-off waiting for confirmation',
   'error.handoffNoSession': 'This account has no live login to move',
   'error.zgt.fail': 'The 智桂通 login failed. Get a new token',
   'error.zgt.scanning': 'The 智桂通 login is not finished (waiting for a scan). Finish it in the app and try again',

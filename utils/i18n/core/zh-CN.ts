@@ -48,6 +48,8 @@ export const core = {
   'error.notLoggedIn': '未登录',
   'error.sessionUnsaved': '登录信息未能保存，稍后重试；如一直如此，请重新登录',
   'error.handedOff': '该账号已迁移到常驻设备，如需在此签到请重新登录',
+  'error.handingOff': '该账号的迁移包已生成、尚未确认导入：确认导入或收回之前，本扩展不会用它签到',
+  'error.notHandingOff': '该账号没有待确认的迁移',
   'error.handoffNoSession': '该账号当前没有有效登录，无法迁移',
   'error.zgt.fail': '智桂通登录失败，请重新获取 token',
   'error.zgt.scanning': '智桂通登录尚未完成（等待扫码），请在 App 中完成后重试',
