@@ -72,6 +72,8 @@ export const pages: PageCatalogue = {
   'account.remove.homingConfirm': 'Confirm logout',
   'account.remove.cancel': 'Cancel',
   'account.remove.asking': 'Remove account {account}? Press Esc to cancel.',
+  'account.remove.history': 'Removing it also deletes the account\'s whole check-in history, for good. Export it first if you want to keep it.',
+  'account.remove.export': 'Export the history (CSV)',
   'account.checkinOf': '{account}: check in now',
   'account.historyOf': 'History of {account}',
   'account.points': 'Points {points}',

@@ -71,6 +71,8 @@ export const pages = {
   'account.remove.homingConfirm': '确认退出',
   'account.remove.cancel': '取消',
   'account.remove.asking': '确认移除账号 {account}？按 Esc 取消。',
+  'account.remove.history': '移除会同时删除该账号的全部签到记录，无法恢复。需要的话请先导出。',
+  'account.remove.export': '导出签到记录（CSV）',
   'account.checkinOf': '{account}：立即签到',
   'account.historyOf': '{account} 的签到记录',
   'account.points': '积分 {points}',
