@@ -207,5 +207,9 @@ export const loginDraftSchema = z.object({
   phone: z.string(),
   /** When a code was last sent, per purpose, and to which phone. */
   sent: z.record(z.string(), z.object({ phone: z.string(), at: z.number() })),
+  /** When the form last changed (ms epoch): a form left alone long enough is not brought back (issue 13). */
+  at: z.optional(z.number()),
+  /** When a login was sent from it (ms epoch): the popup may have closed before the answer came. */
+  submittedAt: z.optional(z.number()),
 });
 export type LoginDraft = z.infer<typeof loginDraftSchema>;

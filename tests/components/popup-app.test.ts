@@ -4,8 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import App from '@/entrypoints/popup/App.vue';
 import { chinaDate } from '@/utils/china-time';
 import { nextCheckinAt } from '@/utils/core/rules/checkin-schedule';
-import { accountsItem, memberItem, settingsItem } from '@/utils/extension/storage';
-import { DEFAULT_SETTINGS, type Account } from '@/utils/storage-schema';
+import { accountsItem, loginDraftItem, memberItem, settingsItem } from '@/utils/extension/storage';
+import { DRAFT_IDLE_MS } from '@/utils/views/login-draft';
+import { DEFAULT_SETTINGS, loginDraftSchema, type Account } from '@/utils/storage-schema';
 import { fakeWorker } from './support';
 
 const byId = (id: string) => `[data-testid="${id}"]`;
@@ -68,6 +69,42 @@ describe('popup', () => {
     expect(button.attributes('disabled')).toBeDefined();
     expect(button.text()).toMatch(/秒后重发/);
     expect(sent).toHaveLength(1);
+  });
+
+  it('does not reopen a login that completed after the popup closed on it', async () => {
+    let answer: (reply: { ok: true; data: { key: string } }) => void = () => undefined;
+    fakeWorker((command) => (command.type === 'times.login' ? new Promise((resolve) => (answer = resolve)) : { ok: true, data: { sent: true } }));
+    const first = await mountPopup([]);
+    await first.find(byId('add-account')).trigger('click');
+    await settle();
+    await first.find(byId('phone-input')).setValue('13412341234');
+    await first.find(byId('send-code')).trigger('click');
+    await first.find(byId('code-input')).setValue('123456');
+    await first.find('form').trigger('submit');
+    await flushPromises();
+    first.unmount(); // closed while the login was on its way
+    // The worker finishes the login meanwhile: the account is active.
+    answer({ ok: true, data: { key: times.key } });
+    await flushPromises();
+
+    const again = await mountPopup([times]);
+    expect(again.find(byId('phone-input')).exists()).toBe(false);
+    expect(again.find(byId('add-account')).exists()).toBe(true);
+    expect(loginDraftSchema.parse(await loginDraftItem.getValue())).toMatchObject({ open: false });
+  });
+
+  it('lets an abandoned login form go: opened, no code sent, left alone for long', async () => {
+    const first = await mountPopup([]);
+    await first.find(byId('add-account')).trigger('click');
+    await settle();
+    await first.find(byId('phone-input')).setValue('134');
+    first.unmount();
+    const stored = loginDraftSchema.parse(await loginDraftItem.getValue());
+    await loginDraftItem.setValue({ ...stored, at: Date.now() - DRAFT_IDLE_MS - 1 });
+
+    const again = await mountPopup([]);
+    expect(again.find(byId('phone-input')).exists()).toBe(false);
+    expect(again.find(byId('add-account')).exists()).toBe(true);
   });
 
   it('says in one line what it does and when while there is no account, and hides the add hint with its button', async () => {
