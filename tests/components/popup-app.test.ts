@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import App from '@/entrypoints/popup/App.vue';
 import { chinaDate } from '@/utils/china-time';
 import { nextCheckinAt } from '@/utils/core/rules/checkin-schedule';
-import { accountsItem, loginDraftItem, memberItem, settingsItem } from '@/utils/extension/storage';
+import { accountsItem, checkinsItem, loginDraftItem, memberItem, settingsItem } from '@/utils/extension/storage';
 import { DRAFT_IDLE_MS } from '@/utils/views/login-draft';
 import { DEFAULT_SETTINGS, loginDraftSchema, type Account } from '@/utils/storage-schema';
 import { fakeWorker } from './support';
@@ -129,6 +129,46 @@ describe('popup', () => {
     const again = await mountPopup([]);
     expect(again.find(byId('phone-input')).exists()).toBe(false);
     expect(again.find(byId('add-account')).exists()).toBe(true);
+  });
+
+  it('says 今日已签过 when 立即签到 is pressed on a day already checked in', async () => {
+    await checkinsItem.setValue({ [times.key]: { date: chinaDate(Date.now()), state: 'done', attempts: 1, at: Date.now() } });
+    const sent = fakeWorker(() => ({ ok: true, data: { state: 'done' } }));
+    const wrapper = await mountPopup([times]);
+    await wrapper.find(byId('checkin-button')).trigger('click');
+    await flushPromises();
+    expect(sent).toEqual([{ type: 'checkin.run', key: times.key }]);
+    expect(wrapper.find(byId('notice')).text()).toBe('今日已签过');
+  });
+
+  it('says a network failure once: on the card, not again above the list', async () => {
+    const network = { key: 'error.network' };
+    fakeWorker(async () => {
+      // The worker records the failed day before it answers.
+      await checkinsItem.setValue({ [times.key]: { date: chinaDate(Date.now()), state: 'failed', attempts: 1, at: Date.now(), error: network, nextRetryAt: Date.now() + 300_000 } });
+      return { ok: false, error: network };
+    });
+    const wrapper = await mountPopup([times]);
+    await wrapper.find(byId('checkin-button')).trigger('click');
+    await flushPromises();
+    expect(wrapper.text().match(/网络连接失败/g)).toHaveLength(1);
+    expect(wrapper.find(byId('checkin-status')).attributes('data-state')).toBe('failed');
+  });
+
+  it('says an ended session once on its card', async () => {
+    const unauthorized = { key: 'error.unauthorized' };
+    fakeWorker(async () => {
+      await checkinsItem.setValue({ [times.key]: { date: chinaDate(Date.now()), state: 'failed', attempts: 1, at: Date.now(), error: unauthorized, lost: true, relogin: true } });
+      await accountsItem.setValue([{ ...times, session: 'relogin' }]);
+      return { ok: false, error: unauthorized };
+    });
+    const wrapper = await mountPopup([times]);
+    await wrapper.find(byId('checkin-button')).trigger('click');
+    await flushPromises();
+    expect(wrapper.text().match(/失效|重新登录|Log in again/g)).toEqual(['失效', '重新登录']); // the state, and the button
+    expect(wrapper.find(byId('checkin-status')).attributes('data-state')).toBe('relogin');
+    expect(wrapper.find(byId('checkin-status')).text()).toBe('今日未签到');
+    expect(wrapper.find(byId('session-status')).attributes('data-state')).toBe('expired');
   });
 
   it('shows the worker\'s error as text in an alert after a failed check-in', async () => {

@@ -12,6 +12,7 @@ export const pages: PageCatalogue = {
   'popup.loggedIn': 'Logged in',
   'popup.claimed': 'Claimed {points} points',
   'popup.nothingToClaim': 'No points to claim',
+  'popup.alreadyDone': 'Already checked in today',
   'popup.logoutUnconfirmed': 'The server did not confirm the logout; the login was deleted from this browser',
   'popup.codeSent': 'Code sent',
   'popup.passwordReset': 'Password reset. Log in with the new password',
@@ -110,7 +111,7 @@ export const pages: PageCatalogue = {
   'checkin.pending': 'Waiting',
   'checkin.running': 'Checking in…',
   'checkin.failed': 'Check-in failed',
-  'checkin.relogin': 'Log in again',
+  'checkin.notDone': 'Not checked in today',
 
   'when.today': 'today {time}',
   'when.tomorrow': 'tomorrow {time}',

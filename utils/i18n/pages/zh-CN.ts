@@ -11,6 +11,7 @@ export const pages = {
   'popup.loggedIn': '登录成功',
   'popup.claimed': '已领取 {points} 邦豆',
   'popup.nothingToClaim': '没有待领取的邦豆',
+  'popup.alreadyDone': '今日已签过',
   'popup.logoutUnconfirmed': '服务器未确认登出，已在本地删除该账号的登录信息',
   'popup.codeSent': '验证码已发送',
   'popup.passwordReset': '密码已重置，请用新密码登录',
@@ -109,7 +110,7 @@ export const pages = {
   'checkin.pending': '等待签到',
   'checkin.running': '签到中…',
   'checkin.failed': '签到失败',
-  'checkin.relogin': '需重新登录',
+  'checkin.notDone': '今日未签到',
 
   'when.today': '今天 {time}',
   'when.tomorrow': '明天 {time}',
