@@ -7,6 +7,7 @@ import { nextCheckinAt } from '@/utils/core/rules/checkin-schedule';
 import { accountsItem, checkinsItem, loginDraftItem, memberItem, settingsItem } from '@/utils/extension/storage';
 import { DRAFT_IDLE_MS } from '@/utils/views/login-draft';
 import { DEFAULT_SETTINGS, loginDraftSchema, type Account } from '@/utils/storage-schema';
+import { text } from '@/utils/i18n/keys';
 import { fakeWorker } from './support';
 
 const byId = (id: string) => `[data-testid="${id}"]`;
@@ -142,7 +143,7 @@ describe('popup', () => {
   });
 
   it('says a network failure once: on the card, not again above the list', async () => {
-    const network = { key: 'error.network' };
+    const network = text('error.network');
     fakeWorker(async () => {
       // The worker records the failed day before it answers.
       await checkinsItem.setValue({ [times.key]: { date: chinaDate(Date.now()), state: 'failed', attempts: 1, at: Date.now(), error: network, nextRetryAt: Date.now() + 300_000 } });
@@ -156,7 +157,7 @@ describe('popup', () => {
   });
 
   it('says an ended session once on its card', async () => {
-    const unauthorized = { key: 'error.unauthorized' };
+    const unauthorized = text('error.unauthorized');
     fakeWorker(async () => {
       await checkinsItem.setValue({ [times.key]: { date: chinaDate(Date.now()), state: 'failed', attempts: 1, at: Date.now(), error: unauthorized, lost: true, relogin: true } });
       await accountsItem.setValue([{ ...times, session: 'relogin' }]);
