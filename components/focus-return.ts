@@ -14,15 +14,20 @@ const focusLost = () => !document.activeElement || document.activeElement === do
  */
 export function useFocusReturn(busy: WatchSource<boolean>, root: Ref<HTMLElement | undefined>, fallback?: () => HTMLElement | undefined): void {
   let had: HTMLElement | undefined;
-  watch(busy, async (on) => {
-    if (on) {
+  // Noted at once, before anything renders the control disabled (and the browser moves the focus).
+  watch(
+    busy,
+    (on) => {
       const active = document.activeElement;
-      had = active instanceof HTMLElement && root.value?.contains(active) ? active : had;
-      return;
-    }
+      if (on && active instanceof HTMLElement && root.value?.contains(active)) had = active;
+    },
+    { flush: 'sync' },
+  );
+  // Given back after the render that enables the controls again.
+  watch(busy, async (on) => {
+    if (on || !had) return;
     const target = had;
     had = undefined;
-    if (!target) return;
     await nextTick();
     if (!focusLost()) return;
     const usable = target.isConnected && !(target as HTMLButtonElement).disabled ? target : fallback?.();
