@@ -13,7 +13,9 @@ import { ensureBrowser } from './find-browser.mjs';
 //                              for 127.0.0.1/localhost, so a local mock API works without a permission prompt
 //   npm start -- --mock        also run the mock Times/Homing API (tests/mock-api) in this terminal; it
 //                              prints its URL and every SMS code, so you can log in without a phone.
-//                              Best with --e2e: `npm start -- --e2e --mock`
+//                              Best with --e2e: `npm start -- --e2e --mock`. It knows a Homing employee
+//                              (the password is in its banner).
+//   npm start -- --mock --points  the mock gives every resident 邦豆 waiting to be claimed and about to expire
 //   npm start -- --once        without a display: check, then stop, even with --mock (as under CI=true)
 //
 // Without a display (a server, CI, a container) Chromium runs headless instead: we wait for the
@@ -26,13 +28,17 @@ import { ensureBrowser } from './find-browser.mjs';
 const root = resolve(import.meta.dirname, '..');
 const args = new Set(process.argv.slice(2).filter((arg) => arg !== '--'));
 for (const arg of args) {
-  if (arg !== '--e2e' && arg !== '--mock' && arg !== '--once') {
-    console.error(`Unknown option ${arg}. Usage: npm start [-- --e2e] [--mock] [--once]`);
+  if (arg !== '--e2e' && arg !== '--mock' && arg !== '--once' && arg !== '--points') {
+    console.error(`Unknown option ${arg}. Usage: npm start [-- --e2e] [--mock [--points]] [--once]`);
     process.exit(2);
   }
 }
 const e2e = args.has('--e2e');
 const mock = args.has('--mock');
+if (args.has('--points') && !mock) {
+  console.error('--points is an option of the mock API: npm start -- --mock --points');
+  process.exit(2);
+}
 const once = args.has('--once') || ['true', '1'].includes(process.env.CI ?? '');
 const extensionDir = join(root, '.output', e2e ? 'chrome-mv3-e2e' : 'chrome-mv3');
 const profileDir = join(root, '.chrome-profile');
@@ -59,7 +65,7 @@ function unpackedExtensionId(dir) {
  * (resolves with its exit code whenever it ends) and `stop()` (SIGTERM; resolves when it has exited).
  */
 function startMock() {
-  const child = spawn('vite-node', ['tests/mock-api/cli.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('vite-node', ['tests/mock-api/cli.ts', ...(args.has('--points') ? ['--points'] : [])], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit(code ?? (signal ? 1 : 0))));
   const stop = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -2,7 +2,9 @@ import { defineStore } from 'pinia';
 import { storage } from 'wxt/utils/storage';
 import { computed, ref } from 'vue';
 import { text } from '@/utils/i18n/keys';
-import { sendCommand } from '@/utils/extension/messages';
+import { chinaDate } from '@/utils/china-time';
+import { isCheckedIn } from '@/utils/core/rules/checkin-schedule';
+import { CommandError, sendCommand } from '@/utils/extension/messages';
 import { accountsItem, checkinsItem, memberItem, parseList, parseRecord, parseSettings, settingsItem } from '@/utils/extension/storage';
 import { accountSchema, DEFAULT_SETTINGS, dayRecordSchema, memberInfoSchema, type Account, type DayRecord, type MemberInfo, type Settings } from '@/utils/storage-schema';
 import { useUiStore } from './ui';
@@ -52,7 +54,31 @@ export const useAccountsStore = defineStore('accounts', () => {
     }
   }
 
-  const checkIn = (key: string) => withBusy(key, () => sendCommand({ type: 'checkin.run', key }));
+  /**
+   * 立即签到. One message per fact (issue 13): on a day already checked in the card does not change, so a
+   * notice says so; a failure the worker recorded on the card (its reason under the state, the session
+   * state when it ended) is not said again above the list.
+   */
+  const checkIn = (key: string) =>
+    withBusy(key, async () => {
+      const before = records.value[key];
+      const doneBefore = before !== undefined && before.date === chinaDate(Date.now()) && isCheckedIn(before);
+      try {
+        await sendCommand({ type: 'checkin.run', key });
+        if (doneBefore) ui.inform(text('popup.alreadyDone'));
+      } catch (error) {
+        if (!(error instanceof CommandError && (await shownOnCard(key, error)))) throw error;
+      }
+    });
+
+  /** Whether today's record of `key`, as the worker left it, already says what `error` says. */
+  async function shownOnCard(key: string, error: CommandError): Promise<boolean> {
+    // Read again, not from the watch: the record is written before the reply, its change event may come after.
+    records.value = parseRecord(dayRecordSchema, await checkinsItem.getValue());
+    const record = records.value[key];
+    if (record?.date !== chinaDate(Date.now()) || record.state !== 'failed') return false;
+    return typeof record.error === 'object' && record.error.key === error.text.key;
+  }
 
   const claim = (key: string) =>
     withBusy(key, async () => {

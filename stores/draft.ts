@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { EMPTY_LOGIN_DRAFT, loginDraftItem } from '@/utils/extension/storage';
-import { loginDraftSchema, type LoginDraft } from '@/utils/storage-schema';
+import { loginDraftSchema, type Account, type LoginDraft } from '@/utils/storage-schema';
+import { shouldResumeLogin } from '@/utils/views/login-draft';
 
 export type SendPurpose = 'times.sendCode' | 'homing.getSmsCode' | 'homing.forgotGetSmsCode';
 
@@ -18,13 +19,25 @@ export const useDraftStore = defineStore('draft', () => {
     })());
 
   function change(patch: Partial<LoginDraft>) {
-    draft.value = { ...draft.value, ...patch };
+    draft.value = { ...draft.value, ...patch, at: Date.now() };
     void loginDraftItem.setValue(draft.value);
   }
 
-  const open = (provider: LoginDraft['provider'], phone: string) => change({ open: true, provider, phone });
+  const open = (provider: LoginDraft['provider'], phone: string) => change({ open: true, provider, phone, submittedAt: undefined });
   const close = () => change({ ...EMPTY_LOGIN_DRAFT, sent: draft.value.sent });
   const codeSent = (purpose: SendPurpose, phone: string, at: number) => change({ sent: { ...draft.value.sent, [purpose]: { phone, at } } });
+  /** A login is on its way: if the popup closes before its answer, the next one checks whether it completed. */
+  const submitted = () => change({ submittedAt: Date.now() });
+
+  /**
+   * Whether the popup goes back to the stored login form (utils/views/login-draft.ts): not once that
+   * login completed, nor after the form was abandoned; a draft not resumed is closed for good.
+   */
+  function resumable(accounts: Account[], now: number): boolean {
+    if (shouldResumeLogin(draft.value, accounts, now)) return true;
+    if (draft.value.open) close();
+    return false;
+  }
 
   /** Seconds left before another code may be asked for this phone and purpose (0: now). */
   function secondsLeft(purpose: SendPurpose, phone: string, now: number, seconds: number): number {
@@ -33,5 +46,5 @@ export const useDraftStore = defineStore('draft', () => {
     return Math.max(0, Math.ceil(seconds - (now - sent.at) / 1000));
   }
 
-  return { draft, load, change, open, close, codeSent, secondsLeft };
+  return { draft, load, change, open, close, codeSent, submitted, resumable, secondsLeft };
 });

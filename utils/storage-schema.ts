@@ -55,11 +55,13 @@ export const timesAccountSchema = z.object({
   server: z.string(),
   points: z.optional(z.number()),
   /**
-   * `relogin`: the server rejected the refresh token; only a new SMS login helps. `handed-off`: the
-   * session was moved to an always-on runner (utils/core/handoff.ts): no token is kept here, no request
-   * is made for it, its history stays; a new SMS login brings it back.
+   * `relogin`: the server rejected the refresh token; only a new SMS login helps. `handing-off`: a
+   * hand-off bundle was made (utils/core/handoff.ts) and not yet confirmed imported: the tokens stay
+   * here, untouched (no request, no refresh), so the bundle can be shown again or the session taken
+   * back. `handed-off`: the hand-off was confirmed: no token is kept here, no request is made for it,
+   * its history stays; a new SMS login brings it back.
    */
-  session: z.enum(['active', 'relogin', 'handed-off']),
+  session: z.enum(['active', 'relogin', 'handing-off', 'handed-off']),
   addedAt: z.number(),
   /** When the current session was logged in (ms epoch): days before it can't be missed days. */
   activeSince: z.optional(z.number()),
@@ -100,6 +102,13 @@ export const timesSecretSchema = z.object({
   /** After a refresh failed for a passing reason: when to try again, and how many tries so far. */
   refreshRetryAt: z.optional(z.number()),
   refreshFailures: z.optional(z.number()),
+  /**
+   * The hand-off bundle made of this very session (its account is `handing-off`), kept until the user
+   * confirms the import or takes the session back: it is encrypted with the user's passphrase, and
+   * while it is here the session is used by nobody (core/sessions.ts refuses it), so that one refresh
+   * token is never used in two places. `at`: when it was made (ms epoch).
+   */
+  handoff: z.optional(z.object({ bundle: z.string(), at: z.number() })),
 });
 export type TimesSecret = z.infer<typeof timesSecretSchema>;
 
@@ -198,6 +207,10 @@ export const loginDraftSchema = z.object({
   phone: z.string(),
   /** When a code was last sent, per purpose, and to which phone. */
   sent: z.record(z.string(), z.object({ phone: z.string(), at: z.number() })),
+  /** When the form last changed (ms epoch): a form left alone long enough is not brought back (issue 13). */
+  at: z.optional(z.number()),
+  /** When a login was sent from it (ms epoch): the popup may have closed before the answer came. */
+  submittedAt: z.optional(z.number()),
 });
 export type LoginDraft = z.infer<typeof loginDraftSchema>;
 

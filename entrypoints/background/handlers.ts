@@ -30,6 +30,9 @@ const handlers: Handlers = {
     const outcome = await sendTestPush(channel);
     return outcome.ok ? { ok: true } : { ok: false, reason: outcome.reason };
   },
+  'account.handoffBundle': async ({ key }) => ({ bundle: await engine.handoffBundle(key) }),
+  'account.handoffConfirm': async ({ key }) => (await engine.confirmHandoff(key), { confirmed: true }),
+  'account.handoffTakeBack': async ({ key }) => ({ session: await engine.takeBack(key) }),
   'homing.getSmsCode': ({ mobile }) => homingGetSmsCode(mobile),
   'homing.loginBySmsCode': ({ mobile, mobileCode }) => homingLoginBySmsCode(mobile, mobileCode),
   'homing.login': ({ mobile, passwd, imgCode }) => homingLogin(mobile, passwd, imgCode),

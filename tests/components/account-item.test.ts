@@ -5,7 +5,7 @@ import AccountItem from '@/components/AccountItem.vue';
 import { chinaMoment } from '@/utils/china-time';
 import { nextCheckinAt } from '@/utils/core/rules/checkin-schedule';
 import type { Account, DayRecord, MemberInfo } from '@/utils/storage-schema';
-import { historyAccountItem } from '@/utils/extension/storage';
+import { historyAccountItem, historyItem } from '@/utils/extension/storage';
 
 const byId = (id: string) => `[data-testid="${id}"]`;
 const now = chinaMoment('2026-11-23', '09:00');
@@ -188,6 +188,40 @@ describe('account card: removal asks first', () => {
     await wrapper.find(byId('confirm-remove')).trigger('click');
     expect(wrapper.emitted('remove')).toHaveLength(1);
     expect(wrapper.find(byId('confirm-remove')).exists()).toBe(false);
+  });
+
+  it("says that a Times account's whole history goes with it, and offers its CSV first", async () => {
+    await historyItem.setValue({ [times.key]: [['2026-11-22', 'done', 1_795_400_000, 10, 130]], 'times:13500000000': [['2026-11-22', 'failed', 1_795_400_000, null, null]] });
+    const files: string[] = [];
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (blobs.push(blob as Blob), 'blob:csv'));
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      files.push(this.download);
+    });
+    const wrapper = mountItem({ account: { ...times, nickname: '妈妈' } }, true);
+    await wrapper.find(byId('logout-button')).trigger('click');
+
+    const warning = wrapper.find(byId('remove-warning'));
+    expect(warning.text()).toMatch(/全部签到记录/);
+    expect(wrapper.find('[role="group"]').attributes('aria-describedby')).toBe(warning.attributes('id'));
+    await wrapper.find(byId('remove-export')).trigger('click');
+    await flushPromises();
+
+    expect(files).toEqual([expect.stringMatching(/^邻里签到记录-妈妈-\d{4}-\d{2}-\d{2}\.csv$/)]);
+    const csv = await blobs[0].text();
+    expect(csv).toContain('2026-11-22,签到成功');
+    expect(csv).not.toContain('签到失败'); // another account's day
+    // Exporting is not removing, nor cancelling: the confirmation still waits.
+    expect(wrapper.emitted('remove')).toBeUndefined();
+    expect(wrapper.find(byId('confirm-remove')).exists()).toBe(true);
+  });
+
+  it('says nothing of a history for a Homing account (it has none)', async () => {
+    const wrapper = mountItem({ account: homing });
+    await wrapper.find(byId('logout-button')).trigger('click');
+    expect(wrapper.find(byId('remove-warning')).exists()).toBe(false);
+    expect(wrapper.find(byId('remove-export')).exists()).toBe(false);
   });
 
   it('cancels with Escape', async () => {

@@ -85,3 +85,27 @@ describe('options page form', () => {
     expect(wrapper.find('form').attributes('novalidate')).toBeDefined();
   });
 });
+
+describe('options page: input as people type it (issue 13)', () => {
+  it('saves a pasted full-width time, uncut, as 24-hour China time', async () => {
+    answerPermission(true);
+    const wrapper = await mountOptions();
+    const input = wrapper.find(byId('checkin-time'));
+    const pasted = ' ８：０５ ';
+    expect((input.element as HTMLInputElement).maxLength < 0 || (input.element as HTMLInputElement).maxLength >= pasted.length).toBe(true);
+    await input.setValue(pasted);
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(await readSettings()).toMatchObject({ checkinTime: '08:05' });
+  });
+
+  it('answers an address typed without its scheme with the one it most likely meant', async () => {
+    answerPermission(true);
+    const wrapper = await mountOptions();
+    await wrapper.find(byId('homing-base-url')).setValue('homing.example.com');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find(byId('error-message')).text()).toContain('https://homing.example.com');
+    expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
+  });
+});

@@ -4,8 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import App from '@/entrypoints/popup/App.vue';
 import { chinaDate } from '@/utils/china-time';
 import { nextCheckinAt } from '@/utils/core/rules/checkin-schedule';
-import { accountsItem, memberItem, settingsItem } from '@/utils/extension/storage';
-import { DEFAULT_SETTINGS, type Account } from '@/utils/storage-schema';
+import { accountsItem, checkinsItem, loginDraftItem, memberItem, settingsItem } from '@/utils/extension/storage';
+import { DRAFT_IDLE_MS } from '@/utils/views/login-draft';
+import { DEFAULT_SETTINGS, loginDraftSchema, type Account } from '@/utils/storage-schema';
+import { text } from '@/utils/i18n/keys';
 import { fakeWorker } from './support';
 
 const byId = (id: string) => `[data-testid="${id}"]`;
@@ -70,6 +72,42 @@ describe('popup', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('does not reopen a login that completed after the popup closed on it', async () => {
+    let answer: (reply: { ok: true; data: { key: string } }) => void = () => undefined;
+    fakeWorker((command) => (command.type === 'times.login' ? new Promise((resolve) => (answer = resolve)) : { ok: true, data: { sent: true } }));
+    const first = await mountPopup([]);
+    await first.find(byId('add-account')).trigger('click');
+    await settle();
+    await first.find(byId('phone-input')).setValue('13412341234');
+    await first.find(byId('send-code')).trigger('click');
+    await first.find(byId('code-input')).setValue('123456');
+    await first.find('form').trigger('submit');
+    await flushPromises();
+    first.unmount(); // closed while the login was on its way
+    // The worker finishes the login meanwhile: the account is active.
+    answer({ ok: true, data: { key: times.key } });
+    await flushPromises();
+
+    const again = await mountPopup([times]);
+    expect(again.find(byId('phone-input')).exists()).toBe(false);
+    expect(again.find(byId('add-account')).exists()).toBe(true);
+    expect(loginDraftSchema.parse(await loginDraftItem.getValue())).toMatchObject({ open: false });
+  });
+
+  it('lets an abandoned login form go: opened, no code sent, left alone for long', async () => {
+    const first = await mountPopup([]);
+    await first.find(byId('add-account')).trigger('click');
+    await settle();
+    await first.find(byId('phone-input')).setValue('134');
+    first.unmount();
+    const stored = loginDraftSchema.parse(await loginDraftItem.getValue());
+    await loginDraftItem.setValue({ ...stored, at: Date.now() - DRAFT_IDLE_MS - 1 });
+
+    const again = await mountPopup([]);
+    expect(again.find(byId('phone-input')).exists()).toBe(false);
+    expect(again.find(byId('add-account')).exists()).toBe(true);
+  });
+
   it('says in one line what it does and when while there is no account, and hides the add hint with its button', async () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, checkinTime: '07:30' });
     const wrapper = await mountPopup([]);
@@ -92,6 +130,46 @@ describe('popup', () => {
     const again = await mountPopup([]);
     expect(again.find(byId('phone-input')).exists()).toBe(false);
     expect(again.find(byId('add-account')).exists()).toBe(true);
+  });
+
+  it('says 今日已签过 when 立即签到 is pressed on a day already checked in', async () => {
+    await checkinsItem.setValue({ [times.key]: { date: chinaDate(Date.now()), state: 'done', attempts: 1, at: Date.now() } });
+    const sent = fakeWorker(() => ({ ok: true, data: { state: 'done' } }));
+    const wrapper = await mountPopup([times]);
+    await wrapper.find(byId('checkin-button')).trigger('click');
+    await flushPromises();
+    expect(sent).toEqual([{ type: 'checkin.run', key: times.key }]);
+    expect(wrapper.find(byId('notice')).text()).toBe('今日已签过');
+  });
+
+  it('says a network failure once: on the card, not again above the list', async () => {
+    const network = text('error.network');
+    fakeWorker(async () => {
+      // The worker records the failed day before it answers.
+      await checkinsItem.setValue({ [times.key]: { date: chinaDate(Date.now()), state: 'failed', attempts: 1, at: Date.now(), error: network, nextRetryAt: Date.now() + 300_000 } });
+      return { ok: false, error: network };
+    });
+    const wrapper = await mountPopup([times]);
+    await wrapper.find(byId('checkin-button')).trigger('click');
+    await flushPromises();
+    expect(wrapper.text().match(/网络连接失败/g)).toHaveLength(1);
+    expect(wrapper.find(byId('checkin-status')).attributes('data-state')).toBe('failed');
+  });
+
+  it('says an ended session once on its card', async () => {
+    const unauthorized = text('error.unauthorized');
+    fakeWorker(async () => {
+      await checkinsItem.setValue({ [times.key]: { date: chinaDate(Date.now()), state: 'failed', attempts: 1, at: Date.now(), error: unauthorized, lost: true, relogin: true } });
+      await accountsItem.setValue([{ ...times, session: 'relogin' }]);
+      return { ok: false, error: unauthorized };
+    });
+    const wrapper = await mountPopup([times]);
+    await wrapper.find(byId('checkin-button')).trigger('click');
+    await flushPromises();
+    expect(wrapper.text().match(/失效|重新登录|Log in again/g)).toEqual(['失效', '重新登录']); // the state, and the button
+    expect(wrapper.find(byId('checkin-status')).attributes('data-state')).toBe('relogin');
+    expect(wrapper.find(byId('checkin-status')).text()).toBe('今日未签到');
+    expect(wrapper.find(byId('session-status')).attributes('data-state')).toBe('expired');
   });
 
   it('shows the worker\'s error as text in an alert after a failed check-in', async () => {

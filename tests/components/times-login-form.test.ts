@@ -70,6 +70,43 @@ describe('Times login form', () => {
     expect(sent).toEqual([{ type: 'times.login', phone: '13412341234', code: '123456' }]);
     expect(wrapper.emitted('done')).toEqual([['times:13412341234']]);
   });
+
+  it.each([
+    ['+86 139 0013 9001', '１２３４５６'],
+    ['139-0013-9001', ' 123 456 '],
+    ['0086 139 0013 9001', '１２３　４５６'],
+    ['１３９００１３９００１', '123456'],
+  ])('sends %j and the code %j as the digits they mean', async (phone, code) => {
+    const sent = fakeWorker((command) => ({ ok: true, data: command.type === 'times.sendCode' ? { sent: true } : { key: 'times:13900139001' } }));
+    const { wrapper, ui } = mountForm();
+    await wrapper.find(byId('phone-input')).setValue(phone);
+    await wrapper.find(byId('send-code')).trigger('click');
+    await wrapper.find(byId('code-input')).setValue(code);
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(ui.error).toBeUndefined();
+    expect(sent).toEqual([
+      { type: 'times.sendCode', phone: '13900139001' },
+      { type: 'times.login', phone: '13900139001', code: '123456' },
+    ]);
+  });
+
+  it('shows a pasted number and code cleaned, never cut short first', async () => {
+    const { wrapper } = mountForm();
+    const paste = async (testId: string, pasted: string) => {
+      const input = wrapper.find(byId(testId)).element as HTMLInputElement;
+      // What a browser does on paste: no maxlength cuts it, then the input event says it was pasted.
+      expect(input.maxLength < 0 || input.maxLength >= pasted.length).toBe(true);
+      input.value = pasted;
+      input.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste' }));
+      await flushPromises();
+      return input.value;
+    };
+    expect(await paste('phone-input', '+86 139 0013 9001')).toBe('13900139001');
+    expect(await paste('code-input', '１２３ ４５６')).toBe('123456');
+    // Something that is no number stays as pasted, for the check to refuse with its words.
+    expect(await paste('phone-input', '+1 415 555 0100')).toBe('+1 415 555 0100');
+  });
 });
 
 describe('send-code button', () => {

@@ -128,6 +128,13 @@ describe.each(COMBOS)('accessibility in $language, $theme theme', (combo) => {
     await expectAccessible(popup, 'popup, asking to confirm a removal');
     await popup.page.keyboard.press('Escape');
 
+    await item.handoff('button').click();
+    await item.handoff('passphrase').fill('correct horse battery');
+    await item.handoff('confirm').click();
+    await item.handoff('bundle').waitFor();
+    await expect.poll(() => item.sessionStatus.getAttribute('data-state')).toBe('handing-off');
+    await expectAccessible(popup, 'popup, a hand-off bundle waiting for its import to be confirmed');
+
     const history = await HistoryPage.open(session, `times:${PHONE}`);
     await history.page.locator(`html[lang="${combo.language}"][data-theme="${combo.theme}"]`).waitFor();
     await history.day(await history.days.first().getAttribute('data-date').then((date) => date ?? '')).waitFor();

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { saveOptions } from './harness/flows';
+import { checkinTimeNotYetDue, loginTimes, saveOptions } from './harness/flows';
 import { useE2E } from './harness/lifecycle';
 import { PopupPage } from './harness/popup-page';
 import { poll } from './harness/wait';
@@ -71,6 +71,8 @@ describe('keyboard only', () => {
     await tabTo(page, 'checkin-button');
     await page.keyboard.press('Enter');
     expect(await item.waitForState(['done', 'already'])).toMatch(/done|already/);
+    // The button was disabled while it ran (Chromium then drops its focus): the focus is back on it.
+    await expect.poll(() => focused(page)).toBe('checkin-button');
 
     await tabTo(page, 'logout-button');
     await page.keyboard.press('Enter');
@@ -85,6 +87,42 @@ describe('keyboard only', () => {
     await expect.poll(() => focused(page)).toBe('confirm-remove');
     await page.keyboard.press('Enter');
     await item.root.waitFor({ state: 'detached' });
+  });
+
+  it('makes a hand-off bundle and takes it back with the keyboard, the focus following each step', async () => {
+    const session = await e2e.launch();
+    await saveOptions(session, { timesBaseUrl: e2e.mock.url, checkinTime: await checkinTimeNotYetDue() });
+    const { popup, item } = await loginTimes(session, e2e.mock, PHONE);
+    const { page } = popup;
+
+    await item.handoff('button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('handoff-passphrase');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('handoff-button');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('handoff-passphrase');
+    await page.keyboard.type('correct horse battery');
+    await page.keyboard.press('Enter');
+    // Made: the focus is on the bundle (selected, for Ctrl+C).
+    await expect.poll(() => focused(page)).toBe('handoff-bundle');
+    await expect.poll(() => item.sessionStatus.getAttribute('data-state')).toBe('handing-off');
+
+    await tabTo(page, 'handoff-take-back');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => item.sessionStatus.getAttribute('data-state')).toBe('active');
+    await expect.poll(() => focused(page)).toBe('handoff-button');
+
+    // Again, this time confirmed: the focus goes to the way back, 重新登录.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('handoff-passphrase');
+    await page.keyboard.type('correct horse battery');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('handoff-bundle');
+    await tabTo(page, 'handoff-done');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => item.sessionStatus.getAttribute('data-state')).toBe('handed-off');
+    await expect.poll(() => focused(page)).toBe('relogin-button');
   });
 
   it('closes the login form with Escape, focus back on the button that opened it', async () => {

@@ -13,7 +13,7 @@ import { rewardOfToday } from './rules/reward-cycle';
 import type { Points } from './points';
 import { readTimesAccount, requireTimesAccount } from './account-store';
 import type { CorePorts } from './ports';
-import { HANDED_OFF_MESSAGE, RELOGIN_MESSAGE, type Sessions } from './sessions';
+import { HANDED_OFF_MESSAGE, HANDING_OFF_MESSAGE, RELOGIN_MESSAGE, type Sessions } from './sessions';
 
 // The day's check-in, status first (issue 6): read the service's sign-in status, POST only when it
 // says today is not signed, read it again after the POST. The verdict is decided in rules/checkin-verdict.ts.
@@ -32,10 +32,11 @@ export function createCheckins(ports: CorePorts, sessions: Sessions, points: Poi
   const limit = pLimit(CHECKINS_IN_FLIGHT);
 
   const findAccount = (key: string) => readTimesAccount(store, key);
-  /** The account a button acts on; a handed-off one makes no request here, whoever asks. */
+  /** The account a button acts on; one handed off (or being handed off) makes no request here, whoever asks. */
   async function accountHere(key: string): Promise<TimesAccount> {
     const account = await requireTimesAccount(store, key);
     if (account.session === 'handed-off') throw new ApiError('rejected', HANDED_OFF_MESSAGE);
+    if (account.session === 'handing-off') throw new ApiError('rejected', HANDING_OFF_MESSAGE);
     return account;
   }
   const sessionEnded = async (key: string) => (await findAccount(key))?.session === 'relogin';

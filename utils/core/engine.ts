@@ -87,6 +87,9 @@ export function engineCommands({ checkins, accounts, handoff, diagnostics, runDu
     removeAccount: accounts.removeAccount,
     claimPoints: checkins.claimPoints,
     handOff: handoff.handOff,
+    handoffBundle: handoff.handoffBundle,
+    confirmHandoff: handoff.confirmHandoff,
+    takeBack: handoff.takeBack,
     importHandoff: handoff.importHandoff,
   };
 }

@@ -16,6 +16,8 @@ import type { CorePorts } from './ports';
 export const RELOGIN_MESSAGE = text('error.unauthorized');
 /** The account's session lives on an always-on runner now (utils/core/handoff.ts). */
 export const HANDED_OFF_MESSAGE = text('error.handedOff');
+/** A hand-off bundle of the session is out and not yet confirmed: nobody uses the session meanwhile. */
+export const HANDING_OFF_MESSAGE = text('error.handingOff');
 /** The rotated pair could not be stored: nothing uses it until it is (utils/core/sessions.ts). */
 export const UNSAVED_MESSAGE = text('error.sessionUnsaved');
 /** Writes of a rotated pair tried before giving up (the old refresh token is spent once rotated). */
@@ -35,7 +37,9 @@ export function createSessions(ports: CorePorts, diagnostics: Pick<Diagnostics, 
    * The live session. A rotated pair held in memory (its write failed) is stored first: no call uses
    * an access token that is not in storage (the runner's file, the extension's storage.local), or a
    * process that ends would leave only the spent refresh token behind. Throws ApiError `server`
-   * (UNSAVED_MESSAGE) while it still can't be stored; `unauthorized` when there is no session.
+   * (UNSAVED_MESSAGE) while it still can't be stored; `unauthorized` when there is no session;
+   * `rejected` (HANDING_OFF_MESSAGE) while a hand-off bundle of it is out: its refresh token may be
+   * used by the runner that imports it, so nothing here uses the session, not even to refresh it.
    */
   async function timesSecret(key: string): Promise<TimesSecret> {
     const held = unsaved.get(key);
@@ -44,6 +48,7 @@ export function createSessions(ports: CorePorts, diagnostics: Pick<Diagnostics, 
       return held;
     }
     const secret = (await store.readSecrets())[key];
+    if (secret?.provider === 'times' && secret.handoff) throw new ApiError('rejected', HANDING_OFF_MESSAGE);
     if (secret?.provider === 'times') return secret;
     // An account listed as active without a session (its stored entry was damaged and left out): only
     // a new login helps, and the user hears so once, instead of a day failing silently every day.
@@ -179,7 +184,7 @@ export function createSessions(ports: CorePorts, diagnostics: Pick<Diagnostics, 
     const due = accounts.filter((account): account is TimesAccount => {
       if (account.provider !== 'times' || account.session !== 'active') return false;
       const secret = unsaved.get(account.key) ?? secrets[account.key];
-      return secret?.provider === 'times' && needsRefresh(secret, now);
+      return secret?.provider === 'times' && !secret.handoff && needsRefresh(secret, now);
     });
     // With the token read above: if another caller rotated it meanwhile, that session is used as it is.
     await Promise.allSettled(
@@ -191,28 +196,24 @@ export function createSessions(ports: CorePorts, diagnostics: Pick<Diagnostics, 
   const forget = (key: string) => void unsaved.delete(key);
 
   /**
-   * Hands the live session to `use`, then deletes it here: the hand-off (utils/core/handoff.ts). It runs
-   * in the refresh's single-flight slot, so no refresh of this account is in flight meanwhile: one that
-   * was is waited for, and its rotated pair is the one handed over. Rejects with `use`'s error (the
-   * session then stays), or ApiError `unauthorized` when there is no session.
+   * Runs `use` with the live session in the refresh's single-flight slot: the hand-off
+   * (utils/core/handoff.ts) seals it there, so no refresh of this account is in flight meanwhile: one
+   * that was is waited for, and its rotated pair is the one sealed. A caller that joined the slot as if
+   * it were a refresh is refused (HANDING_OFF_MESSAGE): the session is leaving. Rejects with `use`'s
+   * error (nothing changed then), or ApiError `unauthorized` when there is no session.
    */
-  const TAKEN = new ApiError('rejected', HANDED_OFF_MESSAGE);
-  async function takeOut(key: string, use: (secret: TimesSecret) => Promise<void>): Promise<void> {
+  const LEAVING = new ApiError('rejected', HANDING_OFF_MESSAGE);
+  async function holdForHandoff(key: string, use: (secret: TimesSecret) => Promise<void>): Promise<void> {
     for (;;) {
       let ours = false;
       try {
         await oneRefreshPerAccount(key, async () => {
           ours = true;
-          const secret = await timesSecret(key);
-          await use(secret);
-          await store.updateSecrets(({ [key]: _taken, ...rest }) => rest);
-          unsaved.delete(key);
-          // A caller that joined this slot as if it were a refresh must not get the session that just
-          // left: it is refused, and takeOut itself resolves below.
-          throw TAKEN;
+          await use(await timesSecret(key));
+          throw LEAVING;
         });
       } catch (error) {
-        if (ours && error === TAKEN) return;
+        if (ours && error === LEAVING) return;
         if (ours) throw error;
         // A refresh that was in flight failed: the slot is free now, take the session as it is.
       }
@@ -220,7 +221,39 @@ export function createSessions(ports: CorePorts, diagnostics: Pick<Diagnostics, 
     }
   }
 
-  return { withTimesSession, refreshTimesSession, refreshDueSessions, forget, takeOut };
+  /**
+   * Takes back a session whose hand-off bundle is out (utils/core/handoff.ts): refreshes it once here,
+   * in the refresh slot, so the bundle's refresh token is spent and a later import of it fails. The
+   * new pair is stored without the bundle. Resolves to the new pair; to undefined when the server
+   * refused the refresh token (the runner refreshed it first: the session lives there now, and
+   * nothing is changed here). Throws ApiError for a passing failure (the bundle stays out, nothing
+   * lost), `rejected` when no bundle of it is out.
+   */
+  const SPENT = new ApiError('rejected', HANDED_OFF_MESSAGE);
+  async function reclaim(key: string): Promise<TimesSecret | undefined> {
+    try {
+      return await oneRefreshPerAccount(key, async () => {
+        const current = (await store.readSecrets())[key];
+        if (current?.provider !== 'times' || !current.handoff) throw new ApiError('rejected', text('error.notHandingOff'));
+        let next: TimesSecret;
+        try {
+          const grant = await ports.timesClient(current.baseUrl).refreshToken(current.refreshToken);
+          next = sessionFromGrant(grant, ports.clock.now(), current.baseUrl);
+        } catch (error) {
+          if (isRefreshRejected(error)) throw SPENT;
+          throw error;
+        }
+        // As after any refresh: the new pair is stored before anyone uses it (held in memory if not).
+        await persist(key, next, current);
+        return next;
+      });
+    } catch (error) {
+      if (error === SPENT) return undefined;
+      throw error;
+    }
+  }
+
+  return { withTimesSession, refreshTimesSession, refreshDueSessions, forget, holdForHandoff, reclaim };
 }
 
 /** Only an explicit answer about the refresh token ends a session; anything passing keeps it. */

@@ -24,8 +24,9 @@ export interface ReplyData {
   /** Claims the account's unclaimed 邦豆 (one claim-all call); `claimed` is how many points were waiting. */
   'points.claim': { claimed: number };
   /**
-   * Moves a Times account's session to an always-on runner: `bundle` is the session encrypted with the
-   * passphrase (utils/handoff-bundle.ts), shown once; the extension keeps no token of it afterwards.
+   * Starts moving a Times account's session to an always-on runner: `bundle` is the session encrypted
+   * with the passphrase (utils/handoff-bundle.ts). The account is `handing-off` until the user confirms
+   * the import or takes it back (utils/core/handoff.ts); nothing uses the session meanwhile.
    */
   'account.handoff': { bundle: string };
   /**
@@ -33,6 +34,12 @@ export interface ReplyData {
    * or why not (a message key and values; never the address or the key).
    */
   'push.test': { ok: boolean; reason?: Text };
+  /** The bundle of an account `handing-off` again (the popup closed, say). */
+  'account.handoffBundle': { bundle: string };
+  /** The user says the runner imported it: the tokens are deleted here, the account is `handed-off`. */
+  'account.handoffConfirm': { confirmed: true };
+  /** Takes a hand-off back (one refresh here spends the bundle): `handed-off` when the runner had used it already. */
+  'account.handoffTakeBack': { session: 'active' | 'handed-off' };
   'homing.getSmsCode': { expireIn?: number };
   'homing.loginBySmsCode': { key: string };
   'homing.login': { key: string };

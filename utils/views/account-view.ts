@@ -7,6 +7,10 @@ import type { Account, DayRecord } from '../storage-schema';
 
 const TIMES_PRODUCTION_ORIGIN = new URL(TIMES_PRODUCTION_URL).origin;
 
+/** Whether this home checks the account in: not once its session is handed off, or being handed off. */
+export const isCheckedInHere = (account: Account): boolean =>
+  account.provider !== 'times' || (account.session !== 'handed-off' && account.session !== 'handing-off');
+
 export type CheckinView = 'done' | 'already' | 'pending' | 'running' | 'failed' | 'relogin';
 
 export function checkinView(account: Account, record: DayRecord | undefined, now: number): CheckinView {
@@ -16,7 +20,7 @@ export function checkinView(account: Account, record: DayRecord | undefined, now
   return record.state;
 }
 
-export type SessionView = 'active' | 'expired' | 'handed-off';
+export type SessionView = 'active' | 'expired' | 'handing-off' | 'handed-off';
 
 export function sessionView(account: Account, now: number): SessionView {
   if (account.provider === 'times') return account.session === 'relogin' ? 'expired' : account.session;
@@ -41,8 +45,9 @@ export function serverLabel(account: Account): string | undefined {
 /** How many Times accounts are checked in today (done or already, China date), out of how many. */
 export function doneSummary(accounts: Account[], records: Record<string, DayRecord>, now: number): { done: number; total: number } {
   const today = chinaDate(now);
-  // A handed-off account is checked in by the runner now: it is not counted here (as in the badge).
-  const times = accounts.filter((account) => account.provider === 'times' && account.session !== 'handed-off');
+  // A handed-off account is checked in by the runner now, one being handed off by nobody here: neither
+  // is counted (as in the badge).
+  const times = accounts.filter((account) => account.provider === 'times' && isCheckedInHere(account));
   const done = times.filter((account) => {
     const record = records[account.key];
     return record?.date === today && isCheckedIn(record);

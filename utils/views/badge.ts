@@ -1,5 +1,5 @@
 import { chinaDate } from '../china-time';
-import { doneSummary } from './account-view';
+import { doneSummary, isCheckedInHere } from './account-view';
 import { text, type Text } from '../i18n/keys';
 import { isCheckedIn } from '../core/rules/checkin-schedule';
 import type { Account, DayRecord } from '../storage-schema';
@@ -12,8 +12,9 @@ export type BadgeState = 'done' | 'attention' | 'none';
  */
 export function badgeState(accounts: Account[], records: Record<string, DayRecord>, now: number): BadgeState {
   const today = chinaDate(now);
-  // A handed-off account is checked in elsewhere (issue 8): this browser has nothing to say about it.
-  const here = accounts.filter((account) => account.provider !== 'times' || account.session !== 'handed-off');
+  // A handed-off account is checked in elsewhere (issue 8), one being handed off by nobody here until
+  // the user confirms or takes it back (issue 13): this browser has nothing to say about either.
+  const here = accounts.filter(isCheckedInHere);
   const needsAttention = here.some((account) => {
     if (account.provider === 'homing') return account.session === 'expired';
     const record = records[account.key];

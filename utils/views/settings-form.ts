@@ -1,4 +1,5 @@
 import { TIMES_PRODUCTION_URL } from '../hosts';
+import { halfWidth } from '../phone-input';
 import { text, type Text } from '../i18n/keys';
 import { settingsSchema, TIME_OF_DAY, type Settings } from '../storage-schema';
 
@@ -13,13 +14,32 @@ export type SettingsField = 'timesBaseUrl' | 'homingBaseUrl' | 'checkinTime' | '
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** An http(s) base URL without a trailing slash, or why not. */
+const SCHEME = /^[a-z][a-z\d+.-]*:/i;
+/** `localhost:8787` parses as a URL of scheme `localhost:`: a name, a colon and digits is a host and port. */
+const HOST_AND_PORT = /^[^:/]+:\d/;
+
+/** The address a typed one without its scheme most likely meant: http:// only for this computer. */
+function withScheme(typed: string): string {
+  const host = typed.startsWith('[') ? typed.slice(0, typed.indexOf(']') + 1) : typed.split(/[/:?#]/)[0].toLowerCase();
+  return `${LOOPBACK_HOSTS.has(host) ? 'http' : 'https'}://${typed}`;
+}
+
+/**
+ * An http(s) base URL without a trailing slash, or why not. An address typed without its scheme
+ * (`m-center.example.cn`, `localhost:8787`) is refused with the one it most likely meant
+ * (options.error.noScheme, "did you mean https://…"), never taken silently: tokens go there.
+ */
 export function normaliseBaseUrl(raw: string): { url: string } | { error: Text } {
+  const typed = raw.trim();
+  if (typed && !typed.includes('://') && (!SCHEME.test(typed) || HOST_AND_PORT.test(typed))) {
+    const meant = normaliseBaseUrl(withScheme(typed));
+    if ('url' in meant) return { error: text('options.error.noScheme', { url: meant.url }) };
+  }
   let parsed: URL;
   try {
-    parsed = new URL(raw.trim());
+    parsed = new URL(typed);
   } catch {
-    return { error: text('options.error.badUrl', { url: raw.trim() }) };
+    return { error: text('options.error.badUrl', { url: typed }) };
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { error: text('options.error.scheme') };
   // Tokens and passwords travel to this address: in clear text only to this computer (a local test server).
@@ -29,18 +49,23 @@ export function normaliseBaseUrl(raw: string): { url: string } | { error: Text }
 }
 
 /**
- * A time of day as typed: `HH:mm` 24-hour, an hour of one digit padded (`8:05` → `08:05`); undefined
+ * A time of day as typed: `HH:mm` 24-hour, an hour of one digit padded (`8:05` → `08:05`), full-width
+ * digits and colon folded (`８：００`), stray spaces dropped (utils/phone-input.ts halfWidth); undefined
  * when it is no such time. Always read as China time, whatever the browser's locale.
  */
 export function normaliseTime(raw: string): string | undefined {
-  const match = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(raw);
+  const match = /^(\d{1,2}):(\d{2})$/.exec(halfWidth(raw).replace(/\s+/g, ''));
   const time = match ? `${match[1].padStart(2, '0')}:${match[2]}` : '';
   return TIME_OF_DAY.test(time) ? time : undefined;
 }
 
-/** Minutes of random delay as typed: a whole number from 0 to 180; undefined otherwise. */
+/**
+ * Minutes of random delay as typed: a whole number from 0 to 180, full-width digits and stray spaces
+ * accepted (`１０`, ` 1 0 `); undefined otherwise.
+ */
 export function normaliseDelay(raw: string | number): number | undefined {
-  const delay = typeof raw === 'number' ? raw : Number(String(raw).trim() || NaN);
+  const digits = typeof raw === 'number' ? '' : halfWidth(raw).replace(/\s+/g, '');
+  const delay = typeof raw === 'number' ? raw : /^\d+$/.test(digits) ? Number(digits) : NaN;
   return Number.isInteger(delay) && delay >= 0 && delay <= 180 ? delay : undefined;
 }
 

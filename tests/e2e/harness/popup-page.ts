@@ -75,6 +75,10 @@ export class AccountItem {
   get historyLink(): Locator {
     return this.root.locator(testId('history-link'));
   }
+  /** The hand-off (docs/E2E-CONTRACT.md): `handoff-button`, `-passphrase`, `-confirm`, then the bundle and its actions. */
+  handoff(id: 'button' | 'passphrase' | 'confirm' | 'bundle' | 'copy' | 'save' | 'show' | 'done' | 'take-back'): Locator {
+    return this.root.locator(testId(`handoff-${id}`));
+  }
 
   /** The next run's moment in epoch ms (`data-at` of `next-checkin`), or undefined while none is shown. */
   async nextCheckinAt(): Promise<number | undefined> {

@@ -48,6 +48,11 @@ describe('runner configuration', () => {
     expect(readConfig(['run'], { LINLI_CHECKIN_TIME: ' 7:30 ', LINLI_BASE_URL: 'https://times.example.com/' }).settings).toMatchObject({ checkinTime: '07:30', timesBaseUrl: 'https://times.example.com' });
   });
 
+  it('reads full-width digits and stray spaces as the options page does, and hints at a missing scheme', () => {
+    expect(readConfig(['run', '--checkin-time', '８：００', '--random-delay', '１ ５'], {}).settings).toMatchObject({ checkinTime: '08:00', randomDelayMinutes: 15 });
+    expect(() => readConfig(['run'], { LINLI_BASE_URL: 'times.example.com' })).toThrow(/Did you mean https:\/\/times\.example\.com\?/);
+  });
+
   it('words its refusals in Chinese under a Chinese locale', () => {
     expect(() => readConfig(['run'], { LANG: 'zh_CN.UTF-8', LINLI_CHECKIN_TIME: '25:00' })).toThrow(/签到时间须为 HH:mm/);
   });

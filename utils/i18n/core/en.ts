@@ -78,6 +78,8 @@ export const core: CoreCatalogue = {
   'error.sessionUnsaved': 'The login could not be saved. Trying again later; if this goes on, log in again',
   'error.handedOff': 'This account was moved to an always-on device. Log in again to check in here',
   'error.claimNothing': 'The server said the claim went through, but the points are still waiting to be claimed. Try again later',
+  'error.handingOff': 'A hand-off bundle of this account is out and not confirmed: until it is confirmed or taken back, this extension does not check it in',
+  'error.notHandingOff': 'This account has no hand-off waiting for confirmation',
   'error.handoffNoSession': 'This account has no live login to move',
   'error.zgt.fail': 'The 智桂通 login failed. Get a new token',
   'error.zgt.scanning': 'The 智桂通 login is not finished (waiting for a scan). Finish it in the app and try again',
@@ -96,6 +98,7 @@ export const core: CoreCatalogue = {
   // The settings' rules, read by the options page and the runner alike (utils/views/settings-form.ts).
   'options.error.badUrl': '“{url}” is not a valid address',
   'options.error.scheme': 'A server address starts with https:// or http://',
+  'options.error.noScheme': 'A server address starts with https:// or http://. Did you mean {url}?',
   'options.error.httpOnlyLocal': 'To protect logins, only this computer may be reached over http://; use https:// for any other address',
   'options.error.urlExtras': 'A server address cannot hold a query, a # or a user name',
   'options.error.time': 'Enter the time as HH:mm (China time, 24-hour), e.g. 08:00',

@@ -77,6 +77,8 @@ export const core = {
   'error.sessionUnsaved': '登录信息未能保存，稍后重试；如一直如此，请重新登录',
   'error.handedOff': '该账号已迁移到常驻设备，如需在此签到请重新登录',
   'error.claimNothing': '服务器回复领取成功，但邦豆仍在待领取列表中，请稍后再试',
+  'error.handingOff': '该账号的迁移包已生成、尚未确认导入：确认导入或收回之前，本扩展不会用它签到',
+  'error.notHandingOff': '该账号没有待确认的迁移',
   'error.handoffNoSession': '该账号当前没有有效登录，无法迁移',
   'error.zgt.fail': '智桂通登录失败，请重新获取 token',
   'error.zgt.scanning': '智桂通登录尚未完成（等待扫码），请在 App 中完成后重试',
@@ -95,6 +97,7 @@ export const core = {
   // The settings' rules, read by the options page and the runner alike (utils/views/settings-form.ts).
   'options.error.badUrl': '“{url}” 不是有效的网址',
   'options.error.scheme': '服务地址须以 https:// 或 http:// 开头',
+  'options.error.noScheme': '服务地址须以 https:// 或 http:// 开头。是否要填写 {url}？',
   'options.error.httpOnlyLocal': '为保护登录信息，只有本机地址可以使用 http://，其他地址请用 https://',
   'options.error.urlExtras': '服务地址不能包含参数、# 或账号信息',
   'options.error.time': '签到时间须为 HH:mm（中国时间，24 小时制），例如 08:00',

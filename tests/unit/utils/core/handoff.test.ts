@@ -7,8 +7,9 @@ import { text } from '@/utils/i18n/keys';
 import type { TimesSecret } from '@/utils/storage-schema';
 import { memoryPorts, PHONE, timesAccount } from './memory-ports';
 
-// The hand-off through the engine (issue 8): the session leaves with the bundle, the account stays
-// (history too) and makes no request; the other home imports it once.
+// The hand-off through the engine (issues 8 and 13): the bundle is made and shown again while the
+// account is handing off (no request for it), until the import is confirmed (the tokens go, the account
+// and its history stay) or the session is taken back (one refresh here spends the bundle).
 
 const NOON = chinaMoment('2026-11-23', '12:00');
 const KEY = `times:${PHONE}`;
@@ -23,7 +24,7 @@ function setup() {
 const totalCalls = (calls: Record<string, number>) => Object.values(calls).reduce((sum, n) => sum + n, 0);
 
 describe('hand-off', () => {
-  it('puts the live session in the bundle, deletes the tokens, marks the account and keeps its history', async () => {
+  it('puts the live session in the bundle and keeps it here, untouched, while the account is handing off', async () => {
     const { engine, memory } = setup();
     memory.state.history[KEY] = [['2026-11-22', 'done', 1, 10, 100]];
     const secret = memory.state.secrets[KEY];
@@ -31,23 +32,89 @@ describe('hand-off', () => {
     const bundle = await engine.handOff(KEY, PASSPHRASE);
 
     expect((await openHandoff(bundle, PASSPHRASE)).secret).toEqual(secret);
-    expect(memory.state.secrets[KEY]).toBeUndefined();
-    expect(memory.state.accounts).toEqual([expect.objectContaining({ key: KEY, session: 'handed-off' })]);
+    expect(memory.state.accounts).toEqual([expect.objectContaining({ key: KEY, session: 'handing-off' })]);
+    expect(memory.state.secrets[KEY]).toMatchObject({ refreshToken: (secret as { refreshToken: string }).refreshToken, handoff: { bundle } });
+    // Shown again as often as asked (the popup closed when the user clicked the terminal, say).
+    expect(await engine.handoffBundle(KEY)).toBe(bundle);
     expect(memory.state.history[KEY]).toHaveLength(1);
   });
 
-  it('makes no request for a handed-off account: not due, not refreshed, the button and claims refused', async () => {
-    const { engine, times, clock } = setup();
+  it('makes no request for an account handing off: not due, not refreshed, the button and claims refused', async () => {
+    const { engine, parts, times, clock } = setup();
     await engine.handOff(KEY, PASSPHRASE);
     clock.t = NOON + 20 * 3600_000; // past the token's refresh time and the next day's check-in
 
     await engine.runDue(clock.t);
     await engine.runDue(clock.t, true);
-    await expect(engine.checkIn(KEY, true)).rejects.toMatchObject({ text: { key: 'error.handedOff' } });
-    await expect(engine.claimPoints(KEY)).rejects.toMatchObject({ text: { key: 'error.handedOff' } });
+    await expect(engine.checkIn(KEY, true)).rejects.toMatchObject({ text: { key: 'error.handingOff' } });
+    await expect(engine.claimPoints(KEY)).rejects.toMatchObject({ text: { key: 'error.handingOff' } });
+    await expect(parts.sessions.refreshTimesSession(KEY)).rejects.toMatchObject({ text: { key: 'error.handingOff' } });
+    await expect(parts.sessions.withTimesSession(KEY, async () => 'used')).rejects.toMatchObject({ text: { key: 'error.handingOff' } });
 
     expect(totalCalls(times.calls)).toBe(0);
     expect((await engine.wakeMoments(clock.t)).filter((at) => at !== undefined && at < clock.t + 24 * 3600_000)).toHaveLength(1); // China midnight only
+  });
+
+  it('deletes the tokens once the import is confirmed, keeps the history, and makes no request afterwards', async () => {
+    const { engine, memory, times, clock } = setup();
+    memory.state.history[KEY] = [['2026-11-22', 'done', 1, 10, 100]];
+    await engine.handOff(KEY, PASSPHRASE);
+
+    await engine.confirmHandoff(KEY);
+
+    expect(memory.state.secrets[KEY]).toBeUndefined();
+    expect(memory.state.accounts).toEqual([expect.objectContaining({ key: KEY, session: 'handed-off' })]);
+    expect(memory.state.history[KEY]).toHaveLength(1);
+    await expect(engine.handoffBundle(KEY)).rejects.toMatchObject({ text: { key: 'error.notHandingOff' } });
+    await expect(engine.takeBack(KEY)).rejects.toMatchObject({ text: { key: 'error.notHandingOff' } });
+    clock.t = NOON + 20 * 3600_000;
+    await engine.runDue(clock.t);
+    await expect(engine.checkIn(KEY, true)).rejects.toMatchObject({ text: { key: 'error.handedOff' } });
+    expect(totalCalls(times.calls)).toBe(0);
+  });
+
+  it('takes a hand-off back with one refresh here, which spends the bundle: a later import of it cannot use it', async () => {
+    const { engine, memory, times, clock } = setup();
+    const bundle = await engine.handOff(KEY, PASSPHRASE);
+    const sealed = (await openHandoff(bundle, PASSPHRASE)).secret.refreshToken;
+    clock.t = NOON + 3600_000;
+
+    expect(await engine.takeBack(KEY)).toBe('active');
+
+    expect(times.refreshTokensSeen).toEqual([sealed]);
+    expect(memory.state.accounts).toEqual([expect.objectContaining({ key: KEY, session: 'active', activeSince: clock.t })]);
+    const stored = memory.state.secrets[KEY] as { refreshToken: string; handoff?: unknown };
+    expect(stored.refreshToken).not.toBe(sealed);
+    expect(stored.handoff).toBeUndefined();
+    // The session is this home's again: checked in at once.
+    await engine.checkIn(KEY, true);
+    expect(times.calls.collect).toBe(1);
+  });
+
+  it('keeps the account handing off when the take-back refresh fails for a passing reason', async () => {
+    const world = memoryPorts(NOON);
+    const client = world.ports.timesClient;
+    world.ports.timesClient = (baseUrl) => ({ ...client(baseUrl), refreshToken: async () => Promise.reject(new ApiError('network', text('error.network'))) });
+    const engine = createEngine(world.ports);
+    const bundle = await engine.handOff(KEY, PASSPHRASE);
+
+    await expect(engine.takeBack(KEY)).rejects.toMatchObject({ kind: 'network' });
+
+    expect(world.memory.state.accounts).toEqual([expect.objectContaining({ session: 'handing-off' })]);
+    expect(await engine.handoffBundle(KEY)).toBe(bundle);
+  });
+
+  it('says the runner has the session when its refresh came first: the tokens here go, no re-login notice', async () => {
+    const { engine, memory, times, notices } = setup();
+    await engine.handOff(KEY, PASSPHRASE);
+    // The runner imported the bundle and refreshed it: the server refuses the token kept here.
+    times.refuseRefresh = true;
+
+    expect(await engine.takeBack(KEY)).toBe('handed-off');
+
+    expect(memory.state.secrets[KEY]).toBeUndefined();
+    expect(memory.state.accounts).toEqual([expect.objectContaining({ key: KEY, session: 'handed-off' })]);
+    expect(notices).toEqual([]);
   });
 
   it('refuses a short passphrase, an unknown account and one without a live session, keeping the tokens', async () => {
@@ -85,7 +152,7 @@ describe('hand-off', () => {
     await handing;
     expect(world.times.refreshTokensSeen).toHaveLength(1);
     expect((await openHandoff(bundle!, PASSPHRASE)).secret).toEqual(rotated);
-    expect(world.memory.state.secrets[KEY]).toBeUndefined();
+    expect(world.memory.state.secrets[KEY]).toMatchObject({ ...rotated, handoff: { bundle } });
   });
 
   it('imports a bundle as an active account, and refuses the same bundle once the session has moved on', async () => {

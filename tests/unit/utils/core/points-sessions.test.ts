@@ -200,12 +200,13 @@ describe('the hand-off slot', () => {
     const { parts, memory, times } = setup();
     let release = () => undefined as void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const taking = parts.sessions.takeOut(KEY, () => gate);
+    const stored = memory.state.secrets[KEY];
+    const taking = parts.sessions.holdForHandoff(KEY, () => gate);
     const joiner = parts.sessions.refreshTimesSession(KEY);
     release();
     await taking;
-    await expect(joiner).rejects.toMatchObject({ kind: 'rejected' });
-    expect(memory.state.secrets[KEY]).toBeUndefined();
+    await expect(joiner).rejects.toMatchObject({ kind: 'rejected', text: { key: 'error.handingOff' } });
+    expect(memory.state.secrets[KEY]).toEqual(stored);
     expect(times.refreshTokensSeen).toEqual([]);
   });
 });

@@ -90,12 +90,43 @@ describe('settings form', () => {
     ['08:00', '08:00'],
     ['8:05', '08:05'],
     [' 23:59 ', '23:59'],
+    ['８:００', '08:00'],
+    ['８：０５', '08:05'],
+    [' 8 : 05 ', '08:05'],
+    ['０７：３０　', '07:30'],
   ])('reads the time %j as 24-hour China time %s', (typed, stored) => {
     expect(validateSettings({ ...form, checkinTime: typed })).toMatchObject({ settings: { checkinTime: stored } });
   });
 
   it.each(['08:00 AM', '8', '24:00', '12:60', '0800'])('refuses the time %j', (typed) => {
     expect(validateSettings({ ...form, checkinTime: typed })).toMatchObject({ field: 'checkinTime' });
+  });
+
+  it.each([
+    ['１０', 10],
+    [' 1 0 ', 10],
+    ['０', 0],
+    [' 180\u3000', 180],
+  ])('reads the delay %j as %d minutes', (typed, minutes) => {
+    expect(validateSettings({ ...form, randomDelayMinutes: typed })).toMatchObject({ settings: { randomDelayMinutes: minutes } });
+  });
+
+  it.each([
+    ['m-center-uat-linli.timesgroup.cn', 'https://m-center-uat-linli.timesgroup.cn'],
+    ['homing.example.com/api/', 'https://homing.example.com/api'],
+    ['localhost:8787', 'http://localhost:8787'],
+    ['127.0.0.1:8787', 'http://127.0.0.1:8787'],
+  ])('answers %j, typed without a scheme, with the address it most likely meant', (typed, meant) => {
+    const result = validateSettings({ ...form, homingBaseUrl: typed });
+    expect(result).toMatchObject({ field: 'homingBaseUrl', error: { key: 'options.error.noScheme', params: { url: meant } } });
+    expect(zh((result as { error: Text }).error)).toContain(meant);
+    // Nothing is taken silently: the address as suggested is what saves.
+    expect(validateSettings({ ...form, homingBaseUrl: meant })).toMatchObject({ settings: { homingBaseUrl: meant } });
+  });
+
+  it('gives no suggestion where adding a scheme would not make an address', () => {
+    expect(validateSettings({ ...form, timesBaseUrl: 'not a url' })).toMatchObject({ error: { key: 'options.error.badUrl' } });
+    expect(validateSettings({ ...form, timesBaseUrl: 'javascript:alert(1)' })).toMatchObject({ error: { key: 'options.error.scheme' } });
   });
 
   it('allows plain http only to this computer (a local test server)', () => {
