@@ -74,6 +74,6 @@ describe('the hand-run mock', () => {
     const banner = lines.join('\n');
     expect(banner).toContain(`mobile ${DEMO_EMPLOYEE.mobile}, password ${DEMO_EMPLOYEE.password}`);
     expect(banner).toMatch(/--points: each resident gets 35 邦豆 waiting/);
-    expect(banner).toMatch(/stopping this server ends every login/);
+    expect(banner).toMatch(/restarting it ends every session it issued/);
   }, 60_000);
 });
