@@ -14,10 +14,11 @@ async function phoneOf({ config, output, prompt }: Context): Promise<string | un
 }
 
 export const sendCode: Command = async (context) => {
-  const { config, output, home } = context;
+  const { config, output } = context;
   const phone = await phoneOf(context);
   if (!phone) return 1;
-  await home.engine.timesSendCode(phone);
+  const { engine } = await context.home();
+  await engine.timesSendCode(phone);
   output.info(config.words.codeSent(maskPhone(phone)));
   return 0;
 };
@@ -28,9 +29,10 @@ export const sendCode: Command = async (context) => {
  * user reads the SMS.
  */
 export const login: Command = async (context) => {
-  const { config, output, home, prompt } = context;
+  const { config, output, prompt } = context;
   const phone = await phoneOf(context);
   if (!phone) return 1;
+  const home = await context.home();
   let code = config.code;
   if (code === undefined) {
     await home.engine.timesSendCode(phone);
@@ -49,11 +51,12 @@ export const login: Command = async (context) => {
 
 /** Deletes an account and its session from the state file (moving back to the extension, say). */
 export const remove: Command = async (context) => {
-  const { config, output, home } = context;
+  const { config, output } = context;
   if (!config.phone) {
     output.problem(config.words.needsPhone);
     return 1;
   }
+  const home = await context.home();
   const phone = config.phone;
   const key = timesKey(phone);
   const known = await home.locked(async () => {

@@ -1,4 +1,3 @@
-import { ApiError } from '@/utils/api/http';
 import { chinaDateTime } from '@/utils/china-time';
 import type { Notice, Notifier } from '@/utils/core/ports';
 import type { Catalogue } from './catalogue';
@@ -72,17 +71,9 @@ export function createOutput(options: OutputOptions) {
     },
   };
 
-  /** A failure's reason: worded by its kind; a refusal in the server's own words (verification code wrong…). */
-  function reason(error: unknown): string {
-    if (!(error instanceof ApiError)) return words.unexpected(error instanceof Error ? error.name : typeof error);
-    if (error.kind === 'rejected') return words.say(error.text);
-    return `${words.apiError[error.kind]}${error.status && error.kind === 'server' ? ` (HTTP ${error.status})` : ''}`;
-  }
-
   return {
     words,
     notifier,
-    reason,
     /** A line for people; nothing with --quiet. */
     info: (line: string) => void (options.quiet ? undefined : out(stamp(line))),
     /** A problem: always shown, on stderr. */
