@@ -1,48 +1,46 @@
-import { webcrypto } from 'node:crypto';
 import { basename } from 'node:path';
-import { ApiError } from '@/utils/api/http';
-import { HandoffError } from '@/utils/handoff-bundle';
 import { langFromEnv, runnerWords } from '@/utils/i18n/runner';
 import { ConfigError, readConfig, type RunnerConfig } from './config';
 import type { Command, Context } from './context';
-import { daemon } from './daemon';
-import { EXIT } from './exit-codes';
 import { diagnose } from './diagnose';
-import { createHome, NoStateError } from './home';
-import { importBundle } from './import';
-import { LockBusyError } from './lock';
-import { login, remove, sendCode } from './login';
-import { notifyTest } from './notify-test';
-import { createOutput, type Output } from './output';
+import { EXIT } from './exit-codes';
+import type { Home } from './home';
+import { createOutput } from './output';
 import { stdinPrompt } from './prompt';
-import { run } from './run';
 import { StateFileError } from './state-file';
-import { stateFileProblem } from './state-words';
 import { status } from './status';
 
 // The always-on runner (issue 8): `node linli-checkin.mjs [--state FILE] <command>`, the same check-in
-// engine as the extension with a state file for storage. Bundled into one file that needs no
-// node_modules (`npm run build:runner`, scripts/build-runner.mjs).
+// engine as the extension with a state file for storage. Built into .output/runner/ (the entry
+// linli-checkin.mjs and its chunks, no node_modules needed: `npm run build:runner`,
+// scripts/build-runner.mjs).
 
-const COMMANDS: Record<string, Command> = { login, 'send-code': sendCode, run, daemon, status, import: importBundle, remove, 'notify-test': notifyTest, diagnose };
+// `status` and `diagnose` are here; every other command comes with the engine, loaded when it runs
+// (commands.ts): cron starts `run` every 15 minutes and scripts poll `status`, so a start parses only
+// what it uses.
+type EngineCommand = Exclude<keyof typeof import('./commands'), 'createHome' | 'explain'>;
+const engineCommand = (name: EngineCommand) => async () => (await import('./commands'))[name];
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  login: engineCommand('login'),
+  'send-code': engineCommand('sendCode'),
+  run: engineCommand('run'),
+  daemon: engineCommand('daemon'),
+  status: async () => status,
+  import: engineCommand('importBundle'),
+  remove: engineCommand('remove'),
+  'notify-test': engineCommand('notifyTest'),
+  diagnose: async () => diagnose,
+};
 
-/** The words for an error that ends a command; no error here carries a token, code or passphrase. */
-function explain(error: unknown, config: RunnerConfig, output: Output): string {
-  const { words, statePath } = config;
-  if (error instanceof StateFileError) return stateFileProblem(error, statePath, words);
-  if (error instanceof HandoffError) return words.t(`runner.handoff.${error.code}`);
-  if (error instanceof NoStateError) return words.t('runner.noState', { path: statePath });
-  if (error instanceof LockBusyError) return words.t('runner.lockBusy', { path: statePath });
-  if (error instanceof ConfigError) return error.message;
-  if (error instanceof ApiError) return output.reason(error);
-  // Unknown: its name only (a message could quote anything). --verbose adds where it happened.
-  if (error instanceof Error && error.stack) output.detail(error.stack.split('\n').slice(1, 6).join('\n'));
-  return output.reason(error);
+/** The engine over the state file, with WebCrypto in place (Node 18 has it only as node:crypto's webcrypto). */
+async function loadHome(config: RunnerConfig, output: Context['output']): Promise<Home> {
+  // Set up with the engine, not at start: even looking at globalThis.crypto loads Node's WebCrypto, which
+  // the hand-off and the DingTalk and Feishu signatures need and `status` does not.
+  if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, 'crypto', { value: (await import('node:crypto')).webcrypto, configurable: true });
+  return (await import('./commands')).createHome(config, output);
 }
 
 async function main(argv: string[]): Promise<number> {
-  // Node 18 has WebCrypto only as node:crypto's webcrypto; the hand-off code uses globalThis.crypto.
-  if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, 'crypto', { value: webcrypto, configurable: true });
   const program = basename(process.argv[1] ?? 'linli-checkin.mjs');
   let config: RunnerConfig;
   try {
@@ -61,18 +59,22 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${words.t('runner.usage', { program })}\n`);
     return EXIT.usage;
   }
-  const command = COMMANDS[config.command];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, config.command) ? COMMANDS[config.command] : undefined;
+  if (!load) {
     process.stderr.write(`${words.t('runner.unknownCommand', { command: config.command })}\n`);
     return EXIT.usage;
   }
   const output = createOutput({ words, verbose: config.verbose, quiet: config.quiet, stamped: config.command === 'daemon' });
   output.detail(`state ${config.statePath}; ${config.settings.timesBaseUrl}; ${config.settings.checkinTime} +0–${config.settings.randomDelayMinutes} min`);
   const prompt = stdinPrompt();
-  const context: Context = { config, output, home: createHome(config, output), prompt };
+  // The engine and its HTTP client load with the first command that asks for them; one per process.
+  let home: Promise<Home> | undefined;
+  const context: Context = { config, output, prompt, home: () => (home ??= loadHome(config, output)) };
   try {
-    return await command(context);
+    return await (await load())(context);
   } catch (error) {
+    // The words for what went wrong load only when something did.
+    const { explain } = await import('./commands');
     output.failure(explain(error, config, output));
     if (error instanceof ConfigError) return EXIT.usage;
     return error instanceof StateFileError ? EXIT.state : EXIT.failed;

@@ -7,7 +7,8 @@ import type { Prompt } from './prompt';
 export interface Context {
   config: RunnerConfig;
   output: Output;
-  home: Home;
+  /** The engine over the state file, loaded at the first call (one per process): `status` never asks. */
+  home: () => Promise<Home>;
   prompt: Prompt;
 }
 

@@ -52,11 +52,12 @@ export const daemon: Command = async (context) => {
 
 /** One run; resolves to the next due moment. A busy lock or a missing file waits for the next turn. */
 async function cycle(context: Context, say: (lines: string[]) => void): Promise<number | undefined> {
-  const { config, output, home } = context;
+  const { config, output } = context;
   try {
     const reports = await runOnce(context, false);
     say(reports.map((report) => reportLine(report, config.words)));
-    return nextWakeAt(await home.engine.wakeMoments(Date.now()), Date.now());
+    const { engine } = await context.home();
+    return nextWakeAt(await engine.wakeMoments(Date.now()), Date.now());
   } catch (error) {
     if (error instanceof NoStateError) say([config.words.t('runner.noAccounts')]);
     else if (error instanceof LockBusyError) output.detail(config.words.t('runner.lockBusy', { path: config.statePath }));

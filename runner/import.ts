@@ -20,7 +20,7 @@ async function readBundleFile(file: string, words: RunnerWords): Promise<string>
   }
 }
 
-export const importBundle: Command = async ({ config, output, home, prompt }) => {
+export const importBundle: Command = async ({ config, output, home: load, prompt }) => {
   const [file] = config.args;
   const bundle = file ? await readBundleFile(file, config.words) : await prompt.ask(config.words.t('runner.askBundle'));
   if (!bundle?.trim()) {
@@ -28,6 +28,7 @@ export const importBundle: Command = async ({ config, output, home, prompt }) =>
     return EXIT.usage;
   }
   const passphrase = config.passphrase ?? (await prompt.ask(config.words.t('runner.askPassphrase'), true)) ?? '';
+  const home = await load();
   const key = await home.locked(() => home.engine.importHandoff(bundle, passphrase), true);
   output.info(config.words.t('runner.imported', { name: maskPhone(key.replace(/^times:/, '')) }));
   return 0;

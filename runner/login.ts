@@ -47,9 +47,10 @@ const phoneOf = (context: Context) =>
   askUntilValid(context, context.config.phone, context.config.words.t('runner.askPhone'), cleanPhone, phoneError, context.config.words.t('runner.needsPhone'));
 
 export const sendCode: Command = async (context) => {
-  const { config, output, home } = context;
+  const { config, output } = context;
   const phone = await phoneOf(context);
   if (!phone) return EXIT.usage;
+  const home = await context.home();
   await home.engine.timesSendCode(phone);
   output.info(config.words.t('runner.codeSent', { name: maskPhone(phone) }));
   return 0;
@@ -61,9 +62,10 @@ export const sendCode: Command = async (context) => {
  * user reads the SMS.
  */
 export const login: Command = async (context) => {
-  const { config, output, home } = context;
+  const { config, output } = context;
   const phone = await phoneOf(context);
   if (!phone) return EXIT.usage;
+  const home = await context.home();
   if (config.code === undefined) {
     await home.engine.timesSendCode(phone);
     output.info(config.words.t('runner.codeSent', { name: maskPhone(phone) }));
@@ -78,13 +80,14 @@ export const login: Command = async (context) => {
 
 /** Deletes an account and its session from the state file (moving back to the extension, say). */
 export const remove: Command = async (context) => {
-  const { config, output, home } = context;
+  const { config, output } = context;
   if (!config.phone) {
     output.problem(config.words.t('runner.needsPhone'));
     return EXIT.usage;
   }
   const phone = cleanPhone(config.phone);
   const key = timesKey(phone);
+  const home = await context.home();
   const known = await home.locked(async () => {
     if (!(await home.store.readAccounts()).some((account) => account.key === key)) return false;
     await home.engine.removeAccount(key);

@@ -7,8 +7,9 @@ import type { Command } from './context';
 // Qinglong's QLAPI.notify under the panel). Exit 0 when every one was delivered; 1 naming those that
 // were not, or when none is set. Needs no state file and takes no lock.
 
-export const notifyTest: Command = async ({ config, output, home }) => {
+export const notifyTest: Command = async ({ config, output, home: load }) => {
   const lang = config.lang;
+  const home = await load();
   if (!home.pusher.configured()) {
     output.failure(wordIn(lang, text('runner.push.none')));
     return 1;

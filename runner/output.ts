@@ -1,4 +1,3 @@
-import { ApiError } from '@/utils/api/http';
 import { chinaDateTime } from '@/utils/china-time';
 import type { Notifier } from '@/utils/core/ports';
 import type { RunnerWords } from '@/utils/i18n/runner';
@@ -22,11 +21,11 @@ export interface OutputOptions {
 
 export type Output = ReturnType<typeof createOutput>;
 
-/** `reason` with the host it could not reach, when there is one. */
-export const atHost = (words: RunnerWords, reason: string, host: string | undefined): string => (host ? words.t('runner.networkAt', { host, reason }) : reason);
-
 /** `MM-DD HH:mm`, China time: when something ran or will run. */
 export const chinaShort = (at: number) => chinaDateTime(at).slice(5, 16);
+
+/** `reason` with the host it could not reach, when there is one. */
+export const atHost = (words: RunnerWords, reason: string, host: string | undefined): string => (host ? words.t('runner.networkAt', { host, reason }) : reason);
 
 export function createOutput(options: OutputOptions) {
   const { words } = options;
@@ -42,19 +41,9 @@ export function createOutput(options: OutputOptions) {
     },
   };
 
-  /**
-   * A failure's reason, worded as the popup words it; a refusal in the server's own words; a network
-   * error or timeout with the host it could not reach (a typo in --base-url, a DNS or firewall problem).
-   */
-  function reason(error: unknown): string {
-    if (!(error instanceof ApiError)) return words.t('runner.unexpected', { name: error instanceof Error ? error.name : typeof error });
-    return atHost(words, words.word(error.text), error.kind === 'network' || error.kind === 'timeout' ? error.host : undefined);
-  }
-
   return {
     words,
     notifier,
-    reason,
     /** A line for people; nothing with --quiet. */
     info: (line: string) => void (options.quiet ? undefined : out(stamp(line))),
     /** A problem: always shown, on stderr. */

@@ -1,6 +1,3 @@
-import { createInterface } from 'node:readline';
-import { Writable } from 'node:stream';
-
 // Answers read from standard input, one line each: typed at a terminal (the prompt on stderr, a
 // passphrase not echoed) or piped in by a script (`printf '%s\n' "$BUNDLE" "$PASS" | … import`).
 
@@ -10,16 +7,20 @@ export interface Prompt {
   close(): void;
 }
 
-/** Standard input is only opened at the first question: `run` and `daemon` never touch it. */
+/**
+ * Standard input is only opened at the first question: `run`, `daemon` and `status` never touch it,
+ * nor load Node's readline and streams (npm run bench: the runner's start).
+ */
 export function stdinPrompt(): Prompt {
-  let opened: ReturnType<typeof open> | undefined;
+  let opened: Promise<Prompt> | undefined;
   return {
-    ask: (question, hidden) => (opened ??= open()).ask(question, hidden),
-    close: () => opened?.close(),
+    ask: async (question, hidden) => (await (opened ??= open())).ask(question, hidden),
+    close: () => void opened?.then((prompt) => prompt.close()),
   };
 }
 
-function open(): Prompt {
+async function open(): Promise<Prompt> {
+  const [{ createInterface }, { Writable }] = await Promise.all([import('node:readline'), import('node:stream')]);
   const terminal = process.stdin.isTTY === true;
   let muted = false;
   // readline echoes what is typed through its output: a terminal shows the prompt and the typing, except

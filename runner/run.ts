@@ -6,7 +6,8 @@ import { accountReports, exitCodeOf, exitReason, reportLine, type AccountReport 
 // under the lock, then one line per account and the exit code of docs/E2E-CONTRACT.md.
 
 /** One pass of the engine under the lock; the reports of the state it left. */
-export async function runOnce({ config, home }: Context, force: boolean): Promise<AccountReport[]> {
+export async function runOnce({ config, home: load }: Context, force: boolean): Promise<AccountReport[]> {
+  const home = await load();
   return home.locked(async () => {
     const now = Date.now();
     await home.engine.runDue(now, force);
@@ -31,7 +32,7 @@ export const run: Command = async (context) => {
     else output.info(line);
   }
   // A rotated session that could not be written is lost when this process ends: say so, whatever else.
-  const unwritten = context.home.store.writeFailure();
+  const unwritten = (await context.home()).store.writeFailure();
   if (unwritten) throw unwritten;
   const code = exitCodeOf(reports);
   const reason = exitReason(reports, config.words);

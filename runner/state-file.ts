@@ -1,5 +1,4 @@
 import { maskPhone } from '@/utils/mask';
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as z from 'zod/mini';
@@ -94,6 +93,8 @@ export async function readStateFile(path: string): Promise<RunnerState | undefin
 
 /** Writes the whole state atomically with mode 0600, creating its folder (0700) when missing. */
 export async function writeStateFile(path: string, state: RunnerState): Promise<void> {
+  // node:crypto is loaded here, not at start: `status` only reads (npm run bench: the runner's start).
+  const { randomBytes } = await import('node:crypto');
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await makeStateFolder(path);
   try {

@@ -96,7 +96,7 @@ function finish(code, reason) {
 let code = vitest('unit');
 if (code !== 0) finish(code, 'Stopped after the unit tests failed: the e2e tests did not run.');
 
-// The runner's tests drive the built single file (.output/runner/linli-checkin.mjs) as a subprocess.
+// The runner's tests drive the built runner (.output/runner/linli-checkin.mjs) as a subprocess.
 code = step('runner build', 'node', ['scripts/build-runner.mjs']).code;
 if (code !== 0) finish(code, 'Stopped: the runner build failed, so its tests and the e2e tests did not run.');
 code = vitest('runner');

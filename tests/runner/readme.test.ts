@@ -45,7 +45,7 @@ describe('README: the runner as typed', () => {
 
   it('logs in under Docker on a line of its own, on the same folder and state as the daemon', () => {
     const lines = shBlockAfter('### Docker');
-    const copy = lines.findIndex((line) => /^mkdir -p linli && cp .*linli-checkin\.mjs linli\/$/.test(line));
+    const copy = lines.findIndex((line) => /^mkdir -p linli && cp -r \.output\/runner\/\. linli\/$/.test(line));
     const login = lines.findIndex((line) => /^docker run --rm -it .* login$/.test(line));
     const daemon = lines.findIndex((line) => /^docker run -d .* daemon$/.test(line));
     expect([copy >= 0, login > copy, daemon > login]).toEqual([true, true, true]);
