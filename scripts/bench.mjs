@@ -6,8 +6,8 @@ import { gzipSync } from 'node:zlib';
 // `npm run bench`: what the extension costs. First the JS each entry loads (raw and gzip) against its
 // budget and the size of the store zip; then, each in its own script (TypeScript, run by vite-node):
 // the check-in round trip against the mock API (bench-checkin.ts, printed only), the requests one
-// China day costs per account (bench-day.ts), the storage a year fills (bench-storage.ts) and the
-// popup's load time in Chromium (bench-popup.ts). Exits 1 when the build fails, an entry is over
+// China day costs per account (bench-day.ts), the storage a year fills (bench-storage.ts), the
+// popup's load time in Chromium (bench-popup.ts) and the runner's start (bench-runner.ts). Exits 1 when the build fails, an entry is over
 // budget, the e2e build's JS differs from production's, or a measuring script fails or reports a
 // figure over its budget, so CI catches regressions. Speed and size are measured here, never by
 // timed tests.
@@ -155,6 +155,8 @@ const MEASURES = [
   ['storage after a year', 'scripts/bench-storage.ts'],
   // Drives .output/chrome-mv3-e2e, built above; needs Chromium (scripts/find-browser.mjs).
   ['popup load', 'scripts/bench-popup.ts'],
+  // Builds the runner (.output/runner), then times `status` against a bare Node.
+  ['runner start', 'scripts/bench-runner.ts'],
 ];
 const failed = MEASURES.filter(([, script]) => run('vite-node', ['--config', 'vitest.config.ts', script]) !== 0).map(([name]) => name);
 
