@@ -13,8 +13,17 @@ export function compile(message: string): (string | [string])[] {
   return message.split(/\{(\w+)\}/).map((part, index) => (index % 2 === 1 ? [part] : part));
 }
 
+// Lingui compiles a message at every call that words it; a popup with 20 accounts words a few hundred,
+// mostly the same dozen messages: each is compiled once (the result is only read, never changed).
+const compiled = new Map<string, (string | [string])[]>();
+function compileOnce(message: string): (string | [string])[] {
+  let tokens = compiled.get(message);
+  if (!tokens) compiled.set(message, (tokens = compile(message)));
+  return tokens;
+}
+
 export const i18n = setupI18n({ locale: 'zh-CN', messages: { 'zh-CN': {}, en: {} } });
-i18n.setMessagesCompiler(compile);
+i18n.setMessagesCompiler(compileOnce);
 
 /**
  * The language for a setting (`auto` or a language) and the browser's UI language (a BCP 47 tag such
