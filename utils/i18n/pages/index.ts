@@ -11,17 +11,36 @@ export { compile, resolveLanguage, setLanguage, t, word, wordIn } from '../index
 
 const loading = new Map<Lang, Promise<void>>();
 
-/** Loads the pages' words of `lang`, once (a second call shares the first). */
+/** A page's own part of the catalogue in one language (the options page's, say), as a chunk to load. */
+export type WordsPart = (lang: Lang) => Promise<Record<string, string>>;
+const ownParts: WordsPart[] = [];
+
+/**
+ * Adds a page's own words to what loadWords loads (before the first load: a page's entry calls it
+ * first), so the words only one page shows travel with that page, not with the popup's start.
+ */
+export function withOwnWords(part: WordsPart): void {
+  ownParts.push(part);
+}
+
+/** Loads the pages' words of `lang` (and the page's own, withOwnWords), once (a second call shares the first). */
 export function loadWords(lang: Lang): Promise<void> {
   let words = loading.get(lang);
   if (!words) {
-    words = Promise.all(lang === 'en' ? [import('../core/en'), import('./en')] : [import('../core/zh-CN'), import('./zh-CN')]).then(
-      ([{ core }, { pages }]) => i18n.load(lang, { ...core, ...pages }),
+    const shared = Promise.all(lang === 'en' ? [import('../core/en'), import('./en')] : [import('../core/zh-CN'), import('./zh-CN')]);
+    words = Promise.all([shared, ...ownParts.map((part) => part(lang))]).then(([[{ core }, { pages }], ...own]) =>
+      i18n.load(lang, Object.assign({ ...core, ...pages }, ...own)),
     );
     loading.set(lang, words);
   }
   return words;
 }
+
+/** The history page's own words (utils/i18n/history), for withOwnWords. */
+export const historyWords: WordsPart = (lang) => (lang === 'en' ? import('../history/en') : import('../history/zh-CN')).then(({ history }) => history);
+
+/** The options page's own words (utils/i18n/options), for withOwnWords. */
+export const optionsWords: WordsPart = (lang) => (lang === 'en' ? import('../options/en') : import('../options/zh-CN')).then(({ options }) => options);
 
 /** Loads the pages' words of `lang` (once), then makes it the language shown. */
 export async function showLanguage(lang: Lang): Promise<void> {

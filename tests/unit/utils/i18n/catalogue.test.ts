@@ -6,6 +6,10 @@ import { core as coreZh } from '@/utils/i18n/core/zh-CN';
 import { compile, resolveLanguage, t, word, setLanguage } from '@/utils/i18n/pages';
 import { pages as pagesEn } from '@/utils/i18n/pages/en';
 import { pages as pagesZh } from '@/utils/i18n/pages/zh-CN';
+import { history as historyEn } from '@/utils/i18n/history/en';
+import { history as historyZh } from '@/utils/i18n/history/zh-CN';
+import { options as optionsEn } from '@/utils/i18n/options/en';
+import { options as optionsZh } from '@/utils/i18n/options/zh-CN';
 import { report as reportEn } from '@/utils/i18n/report/en';
 import { report as reportZh } from '@/utils/i18n/report/zh-CN';
 import { runner as runnerEn } from '@/utils/i18n/runner/en';
@@ -17,6 +21,8 @@ const root = resolve(import.meta.dirname, '../../../..');
 const catalogues: [string, Record<string, string>, Record<string, string>][] = [
   ['core', coreZh, coreEn],
   ['pages', pagesZh, pagesEn],
+  ['options', optionsZh, optionsEn],
+  ['history', historyZh, historyEn],
   ['runner', runnerZh, runnerEn],
   ['report', reportZh, reportEn],
 ];
