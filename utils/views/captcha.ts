@@ -7,7 +7,9 @@ export const MAX_CAPTCHA_BYTES = 200 * 1024;
 
 type ImageType = 'png' | 'jpeg' | 'gif' | 'webp';
 
-const DATA_PREFIX = /^data:image\/(png|jpeg|jpg|gif|webp);base64,/i;
+// Servers write the prefix with parameters too (`data:image/png;charset=utf-8;base64,`, issue 13): a
+// parameter is read past, the type still has to match the bytes.
+const DATA_PREFIX = /^data:image\/(png|jpeg|jpg|gif|webp)(?:;[\w.-]+=[\w.-]+)*;base64,/i;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 // Base64 of MAX_CAPTCHA_BYTES plus generous room for line breaks: anything longer is refused before
 // we spend time on regexes and decoding.
@@ -26,12 +28,24 @@ export function captchaDataUrl(valiCodeImg: unknown): string | undefined {
   } else if (/^data:/i.test(text)) {
     return undefined; // svg+xml, text/html, a charset parameter, …: not one of ours
   }
-  const base64 = text.replace(/[\t\n\r ]/g, '');
+  const base64 = standardBase64(text.replace(/[\t\n\r ]/g, ''));
   const bytes = decodeBase64(base64);
   if (!bytes) return undefined;
   const type = imageType(bytes);
   if (!type || (claimed && claimed !== type)) return undefined;
   return `data:image/${type};base64,${base64}`;
+}
+
+/**
+ * URL-safe base64 (`-` and `_`, padding left out: what Java's URL encoder writes) as standard base64
+ * with its padding; standard base64 as it is. A text mixing both alphabets is left for decodeBase64 to
+ * refuse.
+ */
+function standardBase64(text: string): string {
+  if (/[-_]/.test(text) && /[+/]/.test(text)) return text;
+  const standard = text.replace(/-/g, '+').replace(/_/g, '/');
+  // Padding left out: at most two characters (a length of 1 mod 4 is no base64 at all, refused later).
+  return standard.length % 4 === 0 || standard.endsWith('=') ? standard : standard + '='.repeat(4 - (standard.length % 4));
 }
 
 /** Strict base64 (canonical padding and trailing bits), or undefined; atob alone is too forgiving. */

@@ -68,6 +68,38 @@ describe('captchaDataUrl', () => {
     expect(captchaDataUrl(prefix + b64(bytes))).toBe(`data:image/${type};base64,${b64(bytes)}`);
   });
 
+  it.each([
+    ['data:image/png;charset=utf-8;base64,', png(), 'png'],
+    ['data:image/jpeg;charset=UTF-8;name=code.jpg;base64,', jpeg(), 'jpeg'],
+  ])('accepts %s: a parameter before base64 is read past (issue 13)', (prefix, bytes, type) => {
+    expect(captchaDataUrl(prefix + b64(bytes))).toBe(`data:image/${type};base64,${b64(bytes)}`);
+  });
+
+  it.each([
+    ['png', png()],
+    ['jpeg', jpeg()],
+    ['gif', gif()],
+  ])('accepts URL-safe base64 without padding (Java URL encoder) for a %s, handing out standard base64', (type, bytes) => {
+    const urlSafe = Buffer.from(bytes).toString('base64url');
+    expect(urlSafe).toMatch(/[-_]|[^=]$/);
+    expect(captchaDataUrl(urlSafe)).toBe(`data:image/${type};base64,${b64(bytes)}`);
+    expect(captchaDataUrl(`data:image/${type};charset=utf-8;base64,${urlSafe}`)).toBe(`data:image/${type};base64,${b64(bytes)}`);
+  });
+
+  it('reads the URL-safe alphabet: a jpeg whose base64 holds / is refused neither way', () => {
+    expect(b64(jpeg())).toContain('/');
+    expect(captchaDataUrl(b64(jpeg()).replace(/\//g, '_'))).toBe(`data:image/jpeg;base64,${b64(jpeg())}`);
+  });
+
+  it.each([
+    ['an SVG data URL with a charset', `data:image/svg+xml;charset=utf-8;base64,${b64(Buffer.from('<svg onload="alert(1)"/>'))}`],
+    ['a URL-safe SVG', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>').toString('base64url')],
+    ['an HTML data URL with a charset', `data:text/html;charset=utf-8;base64,${b64(Buffer.from('<script>alert(1)</script>'))}`],
+    ['both alphabets mixed', `${b64(jpeg()).slice(0, 8)}-_+/`],
+  ])('still refuses %s', (_name, value) => {
+    expect(captchaDataUrl(value)).toBeUndefined();
+  });
+
   it('strips line breaks and spaces a server wraps long base64 with', () => {
     const base64 = b64(png());
     const wrapped = `\n${base64.match(/.{1,20}/g)!.join('\r\n')} \n`;
@@ -89,7 +121,7 @@ describe('captchaDataUrl', () => {
     ['a javascript: URL', 'javascript:alert(1)'],
     ['HTML', '<img src=x onerror=alert(1)>'],
     ['a text/html data URL', `data:text/html;base64,${b64(Buffer.from('<script>alert(1)</script>'))}`],
-    ['a data URL with a charset parameter', `data:image/png;charset=utf-8;base64,${b64(png())}`],
+    ['a data URL with a charset parameter whose bytes are SVG', `data:image/png;charset=utf-8;base64,${b64(Buffer.from(svg))}`],
     ['an image over the size limit', b64(oversized)],
     ['a truncated PNG', b64(truncatedPng)],
     ['a PNG whose first chunk is not IHDR', b64(pngWithoutIhdr)],
@@ -98,7 +130,7 @@ describe('captchaDataUrl', () => {
     ['a WebP whose RIFF size disagrees with its length', b64(webpBadSize)],
     ['a PNG labelled as JPEG', `data:image/jpeg;base64,${b64(png())}`],
     ['a JPEG labelled as PNG', `data:image/png;base64,${b64(jpeg())}`],
-    ['base64 without its padding', b64(png()).replace(/=+$/, '')],
+    ['base64 cut to a length no padding completes (1 mod 4)', b64(png()).slice(0, 41)],
     ['base64 with non-canonical trailing bits', b64(Buffer.from([0xff, 0xd8, 0xff, 0xd9])).replace('2Q==', '2R==')],
     ['base64 with characters outside the alphabet', b64(png()).slice(0, 8) + '-_' + b64(png()).slice(10)],
     ['non-base64 garbage', '%%% not an image %%%'],
