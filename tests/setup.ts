@@ -11,12 +11,13 @@ beforeEach(async () => {
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('zh-CN');
   // The fake browser has no manifest; the options page's diagnostics report names the version.
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'linli-checkin', version: '0.1.0' });
-  const { showLanguage, historyWords, optionsWords, withOwnWords } = await import('@/utils/i18n/pages');
+  const { showLanguage, historyWords, loginWords, optionsWords, withOwnWords } = await import('@/utils/i18n/pages');
   // The options and history pages' own words too, as their entries add them (once per test file: the
   // module stays).
   if (!optionsWordsAdded) {
     withOwnWords(optionsWords);
     withOwnWords(historyWords);
+    withOwnWords(loginWords);
     optionsWordsAdded = true;
   }
   await showLanguage('en');

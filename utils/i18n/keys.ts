@@ -1,5 +1,6 @@
 import type { core } from './core/zh-CN';
 import type { history } from './history/zh-CN';
+import type { login } from './login/zh-CN';
 import type { options } from './options/zh-CN';
 import type { pages } from './pages/zh-CN';
 import type { report } from './report/zh-CN';
@@ -8,13 +9,14 @@ import type { runner } from './runner/zh-CN';
 // The message keys and their values, as types. Type imports only: the API layer and the check-in
 // engine name messages without carrying any catalogue.
 
-type Source = typeof core & typeof pages & typeof options & typeof history & typeof runner & typeof report;
+type Source = typeof core & typeof pages & typeof options & typeof history & typeof login & typeof runner & typeof report;
 
 /** A catalogue part typed against the Chinese one: the same keys, any words. */
 export type CoreCatalogue = { [K in keyof typeof core]: string };
 export type PageCatalogue = { [K in keyof typeof pages]: string };
 export type OptionsCatalogue = { [K in keyof typeof options]: string };
 export type HistoryCatalogue = { [K in keyof typeof history]: string };
+export type LoginCatalogue = { [K in keyof typeof login]: string };
 export type RunnerCatalogue = { [K in keyof typeof runner]: string };
 export type ReportCatalogue = { [K in keyof typeof report]: string };
 

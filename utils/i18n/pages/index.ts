@@ -36,6 +36,21 @@ export function loadWords(lang: Lang): Promise<void> {
   return words;
 }
 
+/**
+ * Adds a part that loads later than the page's start (with a component loaded on demand): the part is
+ * loaded now for every language already loaded, and with every language loaded from now on. Resolves
+ * once the current ones have it.
+ */
+export function addOwnWords(part: WordsPart): Promise<void> {
+  if (ownParts.includes(part)) return Promise.all(loading.values()).then(() => undefined);
+  ownParts.push(part);
+  for (const [lang, words] of loading) loading.set(lang, words.then(() => part(lang)).then((own) => i18n.load(lang, own)));
+  return Promise.all(loading.values()).then(() => undefined);
+}
+
+/** The login forms' words (utils/i18n/login), for addOwnWords when a form is opened. */
+export const loginWords: WordsPart = (lang) => (lang === 'en' ? import('../login/en') : import('../login/zh-CN')).then(({ login }) => login);
+
 /** The history page's own words (utils/i18n/history), for withOwnWords. */
 export const historyWords: WordsPart = (lang) => (lang === 'en' ? import('../history/en') : import('../history/zh-CN')).then(({ history }) => history);
 

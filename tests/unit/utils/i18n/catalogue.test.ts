@@ -7,6 +7,8 @@ import { compile, resolveLanguage, t, word, setLanguage } from '@/utils/i18n/pag
 import { pages as pagesEn } from '@/utils/i18n/pages/en';
 import { pages as pagesZh } from '@/utils/i18n/pages/zh-CN';
 import { history as historyEn } from '@/utils/i18n/history/en';
+import { login as loginEn } from '@/utils/i18n/login/en';
+import { login as loginZh } from '@/utils/i18n/login/zh-CN';
 import { history as historyZh } from '@/utils/i18n/history/zh-CN';
 import { options as optionsEn } from '@/utils/i18n/options/en';
 import { options as optionsZh } from '@/utils/i18n/options/zh-CN';
@@ -23,6 +25,7 @@ const catalogues: [string, Record<string, string>, Record<string, string>][] = [
   ['pages', pagesZh, pagesEn],
   ['options', optionsZh, optionsEn],
   ['history', historyZh, historyEn],
+  ['login', loginZh, loginEn],
   ['runner', runnerZh, runnerEn],
   ['report', reportZh, reportEn],
 ];

@@ -1,0 +1,38 @@
+import type { LoginCatalogue } from '../keys';
+
+// The login forms' words in English (see zh-CN.ts beside this file).
+
+export const login: LoginCatalogue = {
+  'login.title': 'Add account',
+  'login.times': 'Times Neighborhood',
+  'login.homing': 'Homing employee login',
+  'login.timesInstead': 'Back to the resident login (Times Neighborhood)',
+  'login.cancel': 'Cancel',
+  'login.modes': 'Login method',
+  'login.mode.sms': 'SMS code',
+  'login.mode.password': 'Password',
+  'login.mode.zgt': '智桂通',
+  'login.phone': 'Mobile number',
+  'login.phonePlaceholder': '11 digits',
+  'login.code': 'SMS code',
+  'login.codePlaceholder': '4–8 digits',
+  'login.sendCode': 'Send code',
+  'login.resendIn': 'Resend in {seconds} s',
+  'login.codeWait': 'Code sent; a new one can be sent in {seconds} seconds',
+  'login.submit': 'Log in',
+  'login.submitting': 'Logging in…',
+  'login.password': 'Password',
+  'login.captcha': 'Image code',
+  'login.captchaImage': 'Image code picture',
+  'login.captchaRefresh': 'New image',
+  'login.captchaUnavailable': 'The image code cannot be shown. Get a new one',
+  'login.forgot': 'Forgot password',
+  'login.zgtToken': '智桂通 token',
+  'login.zgtPlaceholder': 'Paste the 智桂通 token',
+  'login.zgtHint': 'A browser cannot open the 智桂通 app: paste the token the app gives you.',
+  'login.reset.title': 'Reset password',
+  'login.reset.newPassword': 'New password',
+  'login.reset.newPasswordPlaceholder': 'At least 8, letters and digits',
+  'login.reset.submit': 'Reset password',
+  'login.reset.back': 'Back to login',
+};
