@@ -1,4 +1,5 @@
-import type { CorePorts, Notice } from './ports';
+import type { CorePorts } from './ports';
+import type { Notice } from './rules/notice';
 import { queuePush } from './pushes';
 
 /**

@@ -1,9 +1,9 @@
 import type { ExchangeObserver } from '../api/exchange';
 import type { TimesClient } from '../api/times';
-import type { StoredText } from '../i18n/keys';
 import type { PushLog } from '../push-schema';
 import type { Account, DayRecord, DiagnosticsLog, HistoryTuple, MemberInfo, Secret, Settings } from '../storage-schema';
 import type { PushOutcome } from './push/channel';
+import type { Notice } from './rules/notice';
 import type { PushMessage } from './rules/push-policy';
 
 // What the check-in engine is handed by its home (docs/ARCHITECTURE.md): the extension wires WXT
@@ -42,18 +42,6 @@ export interface StateStore {
   updatePush(change: Change<PushLog>): Promise<PushLog>;
 }
 
-/**
- * Something the user should hear about, as data: each home words it in the user's language (the
- * extension as a notification, the runner as an output line). `account` is a display name: a
- * nickname or a masked phone, never a full number.
- */
-export type Notice =
-  | { kind: 'relogin'; account: string }
-  /** `reason`: why the last try failed, as words to show (a string in records from before issue 7). */
-  | { kind: 'lost'; account: string; date: string; reason?: StoredText | string }
-  | { kind: 'missed'; dates: string[]; accounts: string[] }
-  | { kind: 'expiring'; account: string; points: number }
-  | { kind: 'homing-expired'; account: string };
 
 export interface Notifier {
   /** Shows a notice. Must not reject: a home that cannot show it says so once in its own log. */

@@ -2,7 +2,8 @@ import { chinaDate } from '../china-time';
 import type { PushLog } from '../push-schema';
 import type { PushOutcome } from './push/channel';
 import { dayOutcomes, planPush, SENT_KEPT, sentKey } from './rules/push-policy';
-import type { CorePorts, Notice } from './ports';
+import type { CorePorts } from './ports';
+import type { Notice } from './rules/notice';
 
 // Push to the phone (issue 12), the same in both homes: a notice raised during a wake waits in the push
 // log's outbox (stored, so a worker killed mid-wake loses none), and the wake ends with one push of

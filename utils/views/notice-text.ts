@@ -1,4 +1,4 @@
-import type { Notice } from '../core/ports';
+import type { Notice } from '../core/rules/notice';
 import { wordIn } from '../i18n/core';
 import { text, type Lang, type StoredText } from '../i18n/keys';
 

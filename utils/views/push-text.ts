@@ -1,4 +1,4 @@
-import type { Notice } from '../core/ports';
+import type { Notice } from '../core/rules/notice';
 import type { PushText } from '../core/push/channel';
 import type { DayOutcome, DaySummary, PushMessage } from '../core/rules/push-policy';
 import { wordIn } from '../i18n/core';

@@ -1,6 +1,6 @@
 import { displayName } from '../../account-name';
 import type { Account, DayRecord, MemberInfo } from '../../storage-schema';
-import type { Notice } from '../ports';
+import type { Notice } from './notice';
 
 // What a wake (one `runDue` of the worker, one `run` of the runner) pushes to the phone (issue 12). Pure:
 // the day is an argument. The notices come from the engine's notifyOnce, which already raises each one

@@ -1,7 +1,8 @@
 import { ApiError } from '@/utils/api/http';
 import type { PointsRecord, SignStatusReply, TimesClient, TimesGrant } from '@/utils/api/times';
 import { chinaDate } from '@/utils/china-time';
-import type { CorePorts, Notice, StateStore } from '@/utils/core/ports';
+import type { CorePorts, StateStore } from '@/utils/core/ports';
+import type { Notice } from '@/utils/core/rules/notice';
 import { emptyPushLog, type PushLog } from '@/utils/push-schema';
 import { DEFAULT_SETTINGS } from '@/utils/storage-schema';
 import type { Account, DayRecord, DiagnosticsLog, HistoryTuple, MemberInfo, Secret, Settings, TimesAccount } from '@/utils/storage-schema';

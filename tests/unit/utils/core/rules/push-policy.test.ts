@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Notice } from '@/utils/core/ports';
+import type { Notice } from '@/utils/core/rules/notice';
 import { dayOutcomes, planPush, sentKey, type DayOutcome, type PushPolicyInput, type QueuedNotice } from '@/utils/core/rules/push-policy';
 import type { Account, DayRecord, MemberInfo } from '@/utils/storage-schema';
 
