@@ -1,14 +1,11 @@
-import * as z from 'zod/mini';
 import { oneText, secureUrl, type ChannelModule } from './channel';
-import { judgeJson } from './reply';
+import { judgeErrcode } from './reply';
 import { hmacSha256Base64 } from './sign';
 
 // A DingTalk (钉钉) group robot: POST a text message to its URL (`…/robot/send?access_token=…`). With
 // 加签, the URL also carries `timestamp` (ms) and `sign` = base64(HMAC-SHA256(secret, "timestamp\nsecret"))
 // (DingTalk's custom robot documentation; Qinglong's sendNotify signs the same way). The answer is
 // `{"errcode":0,"errmsg":"ok"}`; a bad signature is errcode 310000 in a 200.
-
-const replySchema = z.object({ errcode: z.number(), errmsg: z.optional(z.string()) });
 
 export const dingtalk: ChannelModule = {
   endpoint: (channel) => secureUrl(channel.url),
@@ -21,11 +18,5 @@ export const dingtalk: ChannelModule = {
     }
     return { url: url.href, method: 'POST', body: { msgtype: 'text', text: { content: oneText(message) } } };
   },
-  judge: (reply) =>
-    judgeJson(
-      reply,
-      replySchema,
-      (value) => value.errcode === 0,
-      (value) => value.errcode,
-    ),
+  judge: judgeErrcode,
 };

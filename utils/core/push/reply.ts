@@ -34,6 +34,20 @@ export function judgeJson<T>(reply: PushReply, schema: z.ZodMiniType<T>, deliver
   return ok(reply.status) ? text('push.failure.refused', { code: '?' }) : httpFailure(reply.status);
 }
 
+const errcodeSchema = z.object({ errcode: z.number(), errmsg: z.optional(z.string()) });
+
+/**
+ * Judges the `{"errcode":0,"errmsg":"ok"}` answer the WeCom and DingTalk bots share: delivered on
+ * errcode 0, else refused with that errcode (both send it in a 200).
+ */
+export const judgeErrcode = (reply: PushReply): Text | undefined =>
+  judgeJson(
+    reply,
+    errcodeSchema,
+    (value) => value.errcode === 0,
+    (value) => value.errcode,
+  );
+
 /** Judges by status alone: any 2xx is delivered (a webhook's answer is its own business). */
 export const judgeStatus = (reply: PushReply): Text | undefined => (ok(reply.status) ? undefined : httpFailure(reply.status));
 

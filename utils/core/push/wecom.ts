@@ -1,23 +1,14 @@
-import * as z from 'zod/mini';
 import { oneText, secureUrl, type ChannelModule } from './channel';
-import { judgeJson } from './reply';
+import { judgeErrcode } from './reply';
 
 // A WeCom (企业微信) group bot: POST a text message to its webhook URL (`…/cgi-bin/webhook/send?key=…`);
 // the answer is `{"errcode":0,"errmsg":"ok"}`, an error another errcode in a 200. Not the WeCom
 // application API: since 2026 it refuses calls from addresses off the app's trusted list (errcode 60020).
-
-const replySchema = z.object({ errcode: z.number(), errmsg: z.optional(z.string()) });
 
 export const wecom: ChannelModule = {
   endpoint: (channel) => secureUrl(channel.url),
   async request(channel, message) {
     return { url: wecom.endpoint(channel).href, method: 'POST', body: { msgtype: 'text', text: { content: oneText(message) } } };
   },
-  judge: (reply) =>
-    judgeJson(
-      reply,
-      replySchema,
-      (value) => value.errcode === 0,
-      (value) => value.errcode,
-    ),
+  judge: judgeErrcode,
 };
