@@ -2,7 +2,6 @@ import { createApp } from 'vue';
 import { followLook } from '@/utils/extension/look';
 import { historyWords, withOwnWords } from '@/utils/i18n/pages';
 import App from './App.vue';
-import '@/components/app.css';
 
 // The history page's own words come with its start (the popup does not carry them).
 withOwnWords(historyWords);

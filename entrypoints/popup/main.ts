@@ -4,7 +4,6 @@ import { followLook } from '@/utils/extension/look';
 import App from './App.vue';
 import { useAccountsStore } from '../../stores/accounts';
 import { useDraftStore } from '../../stores/draft';
-import '@/components/app.css';
 
 // Mounted once the stored language and theme are applied, so the first paint is already right. The
 // accounts are read meanwhile, side by side with the words: the popup shows its data as soon as both
