@@ -78,28 +78,11 @@ if (run('wxt', ['zip']) !== 0) {
   process.exit(1);
 }
 
-/**
- * The words the popup loads at start: one language's shared words (utils/i18n/core, the one with
- * `app.name`) and pages' words (utils/i18n/pages, the one with the popup's own keys), the larger
- * language's, so a budget holds for both. The options and history pages' and the diagnostics report's
- * own words are chunks of the same names that only their page loads (pages/index.ts withOwnWords,
- * loadReportWords): read by content, they are left out.
- */
-function startWords() {
-  const chunks = join(buildDir, 'chunks');
-  const byLanguage = ['zh-CN', 'en'].map((lang) =>
-    readdirSync(chunks)
-      .filter((name) => new RegExp(`^${lang}-[\\w-]+\\.js$`).test(name))
-      .map((name) => join(chunks, name))
-      .filter((file) => /"(app\.name|popup\.addAccount)"/.test(readFileSync(file, 'utf8'))),
-  );
-  return byLanguage.sort((a, b) => measure(b).gzip - measure(a).gzip)[0];
-}
-
 const entries = [
   { name: 'background', files: [join(buildDir, 'background.js')] },
-  // What the popup loads before it shows anything: its scripts, their static imports, its words.
-  { name: 'popup', files: [...withStaticImports(pageScripts('popup.html')), ...startWords()] },
+  // What the popup loads before it shows anything: its script and whatever it imports statically (its
+  // words in both languages are part of it: utils/i18n/pages/index.ts).
+  { name: 'popup', files: withStaticImports(pageScripts('popup.html')) },
   { name: 'options', files: withStaticImports(pageScripts('options.html')) },
   // The history page comes with its own entry; until a build has it, the table says so.
   existsSync(join(buildDir, 'history.html')) ? { name: 'history', files: withStaticImports(pageScripts('history.html')) } : { name: 'history' },

@@ -1,6 +1,7 @@
 import type { core } from './core/zh-CN';
 import type { history } from './history/zh-CN';
 import type { login } from './login/zh-CN';
+import type { notices } from './notices/zh-CN';
 import type { options } from './options/zh-CN';
 import type { pages } from './pages/zh-CN';
 import type { report } from './report/zh-CN';
@@ -9,10 +10,11 @@ import type { runner } from './runner/zh-CN';
 // The message keys and their values, as types. Type imports only: the API layer and the check-in
 // engine name messages without carrying any catalogue.
 
-type Source = typeof core & typeof pages & typeof options & typeof history & typeof login & typeof runner & typeof report;
+type Source = typeof core & typeof notices & typeof pages & typeof options & typeof history & typeof login & typeof runner & typeof report;
 
 /** A catalogue part typed against the Chinese one: the same keys, any words. */
 export type CoreCatalogue = { [K in keyof typeof core]: string };
+export type NoticeCatalogue = { [K in keyof typeof notices]: string };
 export type PageCatalogue = { [K in keyof typeof pages]: string };
 export type OptionsCatalogue = { [K in keyof typeof options]: string };
 export type HistoryCatalogue = { [K in keyof typeof history]: string };

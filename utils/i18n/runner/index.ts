@@ -2,6 +2,8 @@ import { i18n, wordIn } from '../index';
 import type { Lang, MessageKey, ParamArgs, StoredText } from '../keys';
 import { core as coreEn } from '../core/en';
 import { core as coreZh } from '../core/zh-CN';
+import { notices as noticesEn } from '../notices/en';
+import { notices as noticesZh } from '../notices/zh-CN';
 import { report as reportEn } from '../report/en';
 import { report as reportZh } from '../report/zh-CN';
 import { runner as runnerEn } from './en';
@@ -9,7 +11,7 @@ import { runner as runnerZh } from './zh-CN';
 
 // The runner's entry to the words: both languages of the words both homes share (core/), of its own
 // (this folder) and of the diagnostics report (report/), loaded at once. A runner process words everything in one language, chosen at start.
-i18n.load({ 'zh-CN': { ...coreZh, ...runnerZh, ...reportZh }, en: { ...coreEn, ...runnerEn, ...reportEn } });
+i18n.load({ 'zh-CN': { ...coreZh, ...noticesZh, ...runnerZh, ...reportZh }, en: { ...coreEn, ...noticesEn, ...runnerEn, ...reportEn } });
 
 /** The runner's words in one language: `t` fills a message's `{values}`, `word` words a Text from the engine. */
 export interface RunnerWords {

@@ -9,6 +9,8 @@ import { pages as pagesZh } from '@/utils/i18n/pages/zh-CN';
 import { history as historyEn } from '@/utils/i18n/history/en';
 import { login as loginEn } from '@/utils/i18n/login/en';
 import { login as loginZh } from '@/utils/i18n/login/zh-CN';
+import { notices as noticesEn } from '@/utils/i18n/notices/en';
+import { notices as noticesZh } from '@/utils/i18n/notices/zh-CN';
 import { history as historyZh } from '@/utils/i18n/history/zh-CN';
 import { options as optionsEn } from '@/utils/i18n/options/en';
 import { options as optionsZh } from '@/utils/i18n/options/zh-CN';
@@ -22,6 +24,7 @@ import { runner as runnerZh } from '@/utils/i18n/runner/zh-CN';
 const root = resolve(import.meta.dirname, '../../../..');
 const catalogues: [string, Record<string, string>, Record<string, string>][] = [
   ['core', coreZh, coreEn],
+  ['notices', noticesZh, noticesEn],
   ['pages', pagesZh, pagesEn],
   ['options', optionsZh, optionsEn],
   ['history', historyZh, historyEn],

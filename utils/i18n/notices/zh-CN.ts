@@ -1,0 +1,51 @@
+// Simplified Chinese, the words of what reaches the user away from the pages: the toolbar button's title,
+// the worker's notifications, the push messages with the reasons a push failed (which the options page
+// shows), and the runner's push lines. Loaded by the worker, the runner and the options page; not by the popup, which shows none of them
+// and carries its words with its script (utils/i18n/pages/index.ts). A source of keys, as core/zh-CN.ts.
+
+export const notices = {
+  'title.none': '邻里签到：没有需要签到的账号',
+  'title.done': '邻里签到：今日 {done}/{total} 已签到',
+  'title.attention': '邻里签到：今日 {done}/{total} 已签到，有账号需要处理',
+
+  'notice.relogin.title': '邻里签到：需要重新登录',
+  'notice.relogin.message': '账号 {account} 的登录已失效，请重新登录。',
+  'notice.lost.title': '邻里签到：{date} 未能签到',
+  'notice.lost.message': '账号 {account}：{reason}',
+  'notice.lost.reason': '浏览器关闭或电脑休眠，未能完成签到',
+  'notice.missed.title': '邻里签到：有未签到的日子',
+  'notice.missed.message': '{days} 没有运行签到（账号 {accounts}）。',
+  'notice.missed.range': '{first} 至 {last} 等 {count} 天',
+  'notice.expiring.title': '邻里签到：邦豆即将过期',
+  'notice.expiring.message': '账号 {account} 有 {points} 邦豆将在 7 天内过期。',
+  'notice.homingExpired.title': '邻里签到：Homing 登录已过期',
+  'notice.homingExpired.message': '账号 {account} 的 Homing 登录已过期，请重新登录。',
+
+  'push.title.alerts': '邻里签到：{count} 条提醒',
+  'push.title.summary': '邻里签到：每日汇总',
+  'push.line.lost': '{date} 未能签到（账号 {account}）：{reason}',
+  'push.summary': '今日签到 {done}/{total}',
+  'push.summary.separator': ' · ',
+  'push.summary.signed': '{account} ✓',
+  'push.summary.reward': '+{points}',
+  'push.summary.streak': '连续 {days} 天',
+  'push.summary.lost': '{account} ✗ 未能签到',
+  'push.summary.relogin': '{account} ✗ 需要重新登录',
+  'push.test.title': '邻里签到：测试消息',
+  'push.test.body': '推送设置正确：签到提醒会发到这里。',
+  'push.failure.timeout': '推送服务 10 秒内没有回应',
+  'push.failure.network': '无法连接推送服务',
+  'push.failure.redirect': '推送地址被重定向到别处（未跟随，以免密钥发往其他网站）',
+  'push.failure.http': '推送服务返回 HTTP {status}',
+  'push.failure.refused': '推送服务拒绝了消息（错误码 {code}）',
+  'push.failure.malformed': '推送服务返回了无法识别的内容',
+  'push.failure.address': '推送地址无效：须以 https:// 开头（本机测试可用 http://127.0.0.1）',
+  'push.failure.incomplete': '推送设置不完整，请检查密钥、Token 或 Chat ID',
+  'push.failure.template': '自定义推送的请求体模板不是有效的 JSON',
+  'push.failure.qinglong': '青龙面板的通知没有发出',
+
+  'runner.push.failed': '推送失败：{type}（{reason}）',
+  'runner.push.delivered': '推送成功：{type}',
+  'runner.push.none': '没有配置推送渠道：请设置 BARK_PUSH、QYWX_KEY、PUSH_PLUS_TOKEN 等环境变量（见 README）',
+  'runner.push.undelivered': '以下推送渠道未送达：{types}',
+} as const;
