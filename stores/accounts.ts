@@ -5,7 +5,9 @@ import { text } from '@/utils/i18n/keys';
 import { chinaDate } from '@/utils/china-time';
 import { isCheckedIn } from '@/utils/core/rules/checkin-schedule';
 import { CommandError, sendCommand } from '@/utils/extension/messages';
-import { accountsItem, checkinsItem, memberItem, parseList, parseRecord, parseSettings, settingsItem } from '@/utils/extension/storage';
+import { takeStored } from '@/utils/extension/start-read';
+import { parseList, parseRecord, parseSettings } from '@/utils/extension/storage';
+import { STORED } from '@/utils/extension/storage-keys';
 import { accountSchema, DEFAULT_SETTINGS, dayRecordSchema, memberInfoSchema, type Account, type DayRecord, type MemberInfo, type Settings } from '@/utils/storage-schema';
 import { useUiStore } from './ui';
 
@@ -29,20 +31,20 @@ export const useAccountsStore = defineStore('accounts', () => {
   async function start() {
     unwatch.forEach((stop) => stop());
     unwatch = [
-      accountsItem.watch((value) => (accounts.value = parseList(accountSchema, value))),
-      checkinsItem.watch((value) => (records.value = parseRecord(dayRecordSchema, value))),
-      memberItem.watch((value) => (member.value = parseRecord(memberInfoSchema, value))),
-      settingsItem.watch((value) => (settings.value = parseSettings(value))),
+      storage.watch(STORED.accounts, (value) => (accounts.value = parseList(accountSchema, value))),
+      storage.watch(STORED.checkins, (value) => (records.value = parseRecord(dayRecordSchema, value))),
+      storage.watch(STORED.member, (value) => (member.value = parseRecord(memberInfoSchema, value))),
+      storage.watch(STORED.settings, (value) => (settings.value = parseSettings(value))),
     ];
-    // One batched read for everything the first paint shows: each storage call is a round trip to the
-    // browser, and a burst of them was most of the popup's start (npm run bench: the popup with its
-    // data shown within 1.3x the time of a bare page). Settings are read raw, without awaiting the
-    // item's migration: parseSettings gives every missing field its default, and the worker migrates.
-    const [stored, storedRecords, storedMember, storedSettings] = await storage.getItems([accountsItem, checkinsItem, memberItem, settingsItem]);
-    accounts.value = parseList(accountSchema, stored.value);
-    records.value = parseRecord(dayRecordSchema, storedRecords.value);
-    member.value = parseRecord(memberInfoSchema, storedMember.value);
-    settings.value = parseSettings(storedSettings.value);
+    // What the first paint shows, in the one read the popup began as its script started
+    // (utils/extension/start-read.ts; elsewhere a read now): each storage call is a round trip to the
+    // browser. Settings are read raw, without the item's migration: parseSettings gives every missing
+    // field its default, and the worker migrates.
+    const stored = await takeStored([STORED.accounts, STORED.checkins, STORED.member, STORED.settings]);
+    accounts.value = parseList(accountSchema, stored[STORED.accounts]);
+    records.value = parseRecord(dayRecordSchema, stored[STORED.checkins]);
+    member.value = parseRecord(memberInfoSchema, stored[STORED.member]);
+    settings.value = parseSettings(stored[STORED.settings]);
   }
 
   async function withBusy(key: string, task: () => Promise<unknown>) {
@@ -74,7 +76,7 @@ export const useAccountsStore = defineStore('accounts', () => {
   /** Whether today's record of `key`, as the worker left it, already says what `error` says. */
   async function shownOnCard(key: string, error: CommandError): Promise<boolean> {
     // Read again, not from the watch: the record is written before the reply, its change event may come after.
-    records.value = parseRecord(dayRecordSchema, await checkinsItem.getValue());
+    records.value = parseRecord(dayRecordSchema, await storage.getItem(STORED.checkins));
     const record = records.value[key];
     if (record?.date !== chinaDate(Date.now()) || record.state !== 'failed') return false;
     return typeof record.error === 'object' && record.error.key === error.text.key;

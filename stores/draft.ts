@@ -1,6 +1,9 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { EMPTY_LOGIN_DRAFT, loginDraftItem } from '@/utils/extension/storage';
+import { storage } from 'wxt/utils/storage';
+import { takeStored } from '@/utils/extension/start-read';
+import { EMPTY_LOGIN_DRAFT } from '@/utils/extension/storage';
+import { STORED } from '@/utils/extension/storage-keys';
 import { loginDraftSchema, type Account, type LoginDraft } from '@/utils/storage-schema';
 import { shouldResumeLogin } from '@/utils/views/login-draft';
 
@@ -14,13 +17,13 @@ export const useDraftStore = defineStore('draft', () => {
   /** Reads the stored draft; a second call shares the first (main.ts starts it early). */
   const load = () =>
     (loading ??= (async () => {
-      const stored = loginDraftSchema.safeParse(await loginDraftItem.getValue());
+      const stored = loginDraftSchema.safeParse((await takeStored([STORED.loginDraft]))[STORED.loginDraft]);
       draft.value = stored.success ? stored.data : EMPTY_LOGIN_DRAFT;
     })());
 
   function change(patch: Partial<LoginDraft>) {
     draft.value = { ...draft.value, ...patch, at: Date.now() };
-    void loginDraftItem.setValue(draft.value);
+    void storage.setItem(STORED.loginDraft, draft.value);
   }
 
   const open = (provider: LoginDraft['provider'], phone: string) => change({ open: true, provider, phone, submittedAt: undefined });

@@ -1,3 +1,5 @@
+// First, before anything else is evaluated: it starts the storage read the first paint waits for.
+import './first-read';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import { followLook } from '@/utils/extension/look';

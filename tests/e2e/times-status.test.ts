@@ -168,3 +168,29 @@ describe('removing an account', () => {
     expect(await reopened.byTestId('account-item').count()).toBe(0);
   });
 });
+
+describe("the popup's start", () => {
+  it('reads storage once per area, as its script starts, and shows the data', async () => {
+    const s = await e2e.launch();
+    await loggedIn(s);
+    // Every read the page makes, noted from its first script on (the page's own chrome.storage).
+    await s.context.addInitScript(() => {
+      const reads: [string, unknown][] = [];
+      Object.assign(window, { storageReads: reads });
+      const storage = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session', { get: (keys: unknown) => Promise<unknown> }> } }).chrome.storage;
+      for (const area of ['local', 'session'] as const) {
+        const get = storage[area].get.bind(storage[area]);
+        storage[area].get = (keys) => (reads.push([area, keys]), get(keys));
+      }
+    });
+    const popup = await PopupPage.open(s);
+    await expect.poll(() => popup.timesAccount(PHONE).points.textContent()).toMatch(/\d/);
+
+    // One call per area for all the first paint shows: a WXT item defined by the popup would read its
+    // own value at once, and each read is a round trip to the browser (npm run bench).
+    expect(await popup.page.evaluate(() => (window as unknown as { storageReads: unknown }).storageReads)).toEqual([
+      ['local', ['settings', 'accounts', 'checkins', 'member']],
+      ['session', ['loginDraft']],
+    ]);
+  });
+});

@@ -1,5 +1,8 @@
 import { loadWords, resolveLanguage, showLanguage, t } from '../i18n/pages/index';
-import { parseSettings, settingsItem } from './storage';
+import { storage } from 'wxt/utils/storage';
+import { takeStored } from './start-read';
+import { parseSettings } from './storage';
+import { STORED } from './storage-keys';
 import { type Settings } from '../storage-schema';
 import { uiLanguage } from './ui-language';
 
@@ -28,10 +31,14 @@ export async function applyLook(look: Look, doc: Document, titleKey: PageTitle):
  * Applies the stored look now and after every change of the settings; resolves once applied. `read`
  * gives the stored settings (a page that reads them anyway hands its read over: one storage call less).
  */
-export async function followLook(doc: Document, titleKey: PageTitle, read: () => Promise<unknown> = () => settingsItem.getValue()): Promise<() => void> {
+export async function followLook(
+  doc: Document,
+  titleKey: PageTitle,
+  read: () => Promise<unknown> = () => takeStored([STORED.settings]).then((stored) => stored[STORED.settings]),
+): Promise<() => void> {
   const apply = (value: unknown) => applyLook(parseSettings(value), doc, titleKey);
   // The browser's language is the likely one: its words load while the settings are read.
   void loadWords(resolveLanguage('auto', uiLanguage()));
   await apply(await read());
-  return settingsItem.watch((value) => void apply(value));
+  return storage.watch(STORED.settings, (value) => void apply(value));
 }

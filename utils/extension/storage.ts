@@ -19,20 +19,22 @@ import {
   type Settings,
   DEFAULT_SETTINGS,
 } from '../storage-schema';
+import { STORED } from './storage-keys';
 
 
-// Every stored item, in one place. All live in storage.local: tokens must never sync to other devices.
-// Only the background worker writes accounts, secrets and check-in records; pages read and watch them.
+// Every stored item, in one place, at its key (storage-keys.ts). All live in storage.local or
+// storage.session: tokens must never sync to other devices. Only the background worker writes accounts,
+// secrets and check-in records; pages read and watch them.
 
 // Each definition is marked pure: WXT reads an item as soon as it is defined, and a page that never
-// uses an item (the popup: secrets, history, notified) should neither read it at start nor carry it.
+// uses an item should neither read it at start nor carry it (the popup uses none: storage-keys.ts).
 // The bundler drops a pure definition nobody references.
 
 type SettingsV2 = Omit<Settings, 'language' | 'theme'>;
 
 // Version 2 added autoClaim (issue 6): a v1 user gets the default, claims on. Version 3 added language
 // and theme (issue 7): both follow the browser and the system until the user picks one.
-export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>('local:settings', {
+export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>(STORED.settings, {
   fallback: DEFAULT_SETTINGS,
   version: 3,
   migrations: {
@@ -40,29 +42,29 @@ export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>('local:
     3: (v2: SettingsV2): Settings => ({ ...v2, language: 'auto', theme: 'auto' }),
   },
 });
-export const accountsItem = /* @__PURE__ */ storage.defineItem<Account[]>('local:accounts', { fallback: [], version: 1 });
-export const secretsItem = /* @__PURE__ */ storage.defineItem<Record<string, Secret>>('local:secrets', { fallback: {}, version: 1 });
-export const checkinsItem = /* @__PURE__ */ storage.defineItem<Record<string, DayRecord>>('local:checkins', {
+export const accountsItem = /* @__PURE__ */ storage.defineItem<Account[]>(STORED.accounts, { fallback: [], version: 1 });
+export const secretsItem = /* @__PURE__ */ storage.defineItem<Record<string, Secret>>(STORED.secrets, { fallback: {}, version: 1 });
+export const checkinsItem = /* @__PURE__ */ storage.defineItem<Record<string, DayRecord>>(STORED.checkins, {
   fallback: {},
   version: 1,
 });
 /** Per account: what the service last said about streak, week, 邦豆 waiting and expiring. */
-export const memberItem = /* @__PURE__ */ storage.defineItem<Record<string, MemberInfo>>('local:member', { fallback: {}, version: 1 });
+export const memberItem = /* @__PURE__ */ storage.defineItem<Record<string, MemberInfo>>(STORED.member, { fallback: {}, version: 1 });
 /** Per account: one tuple per China day, oldest first, at most HISTORY_MAX_DAYS (utils/core/rules/day-log.ts). */
-export const historyItem = /* @__PURE__ */ storage.defineItem<Record<string, HistoryTuple[]>>('local:history', { fallback: {}, version: 1 });
+export const historyItem = /* @__PURE__ */ storage.defineItem<Record<string, HistoryTuple[]>>(STORED.history, { fallback: {}, version: 1 });
 /**
  * Per account's masked name ('' for none): the last exchanges with the services, redacted
  * (utils/core/diagnostics.ts), shown by the options page. Nothing in it is secret or a whole number.
  */
-export const diagnosticsItem = /* @__PURE__ */ storage.defineItem<Record<string, DiagnosticsLog>>('local:diagnostics', { fallback: {}, version: 1 });
-export const notifiedItem = /* @__PURE__ */ storage.defineItem<string[]>('local:notified', { fallback: [], version: 1 });
+export const diagnosticsItem = /* @__PURE__ */ storage.defineItem<Record<string, DiagnosticsLog>>(STORED.diagnostics, { fallback: {}, version: 1 });
+export const notifiedItem = /* @__PURE__ */ storage.defineItem<string[]>(STORED.notified, { fallback: [], version: 1 });
 export const EMPTY_LOGIN_DRAFT: LoginDraft = { open: false, provider: 'times', phone: '', sent: {} };
 /**
  * The account whose history the popup opened: the history page is opened without it in its address,
  * which would put a full phone number in the tab's title, the address bar and the browser's history.
  */
-export const historyAccountItem = /* @__PURE__ */ storage.defineItem<string>('session:historyAccount', { fallback: '' });
-export const loginDraftItem = /* @__PURE__ */ storage.defineItem<LoginDraft>('session:loginDraft', { fallback: EMPTY_LOGIN_DRAFT, version: 1 });
+export const historyAccountItem = /* @__PURE__ */ storage.defineItem<string>(STORED.historyAccount, { fallback: '' });
+export const loginDraftItem = /* @__PURE__ */ storage.defineItem<LoginDraft>(STORED.loginDraft, { fallback: EMPTY_LOGIN_DRAFT, version: 1 });
 
 /** Stored settings, each field that fails validation replaced by its default. */
 export function parseSettings(value: unknown): Settings {

@@ -7,7 +7,7 @@ import { EXTENSION_DIR } from './browser';
 // Rebuilds (about 2 s) only when a source file is newer than the build.
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const SOURCES = ['entrypoints', 'components', 'utils', 'public', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = ['entrypoints', 'components', 'stores', 'utils', 'public', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 /** The newest modification time of a file or anything under a folder (0 when it does not exist). */
 export function newestMtime(path: string): number {

@@ -1,0 +1,22 @@
+// Where each value is stored (WXT storage keys), apart from the items (storage.ts) so that reading a key
+// needs nothing else: the popup's first read starts before the schemas the items need are even built.
+
+/**
+ * Where each value is stored. The items (storage.ts) are defined with them; the popup reads,
+ * watches and writes by key (utils/extension/start-read.ts), because WXT reads an item's value as soon
+ * as the item is defined: each item the popup only watched was one more round trip to the browser at
+ * its start (npm run bench). The worker defines the items and runs their migrations.
+ */
+export const STORED = {
+  settings: 'local:settings',
+  accounts: 'local:accounts',
+  secrets: 'local:secrets',
+  checkins: 'local:checkins',
+  member: 'local:member',
+  history: 'local:history',
+  diagnostics: 'local:diagnostics',
+  notified: 'local:notified',
+  historyAccount: 'session:historyAccount',
+  loginDraft: 'session:loginDraft',
+} as const;
+export type StoredKey = (typeof STORED)[keyof typeof STORED];
