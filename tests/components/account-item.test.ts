@@ -201,6 +201,8 @@ describe('account card: removal asks first', () => {
     });
     const wrapper = mountItem({ account: { ...times, nickname: '妈妈' } }, true);
     await wrapper.find(byId('logout-button')).trigger('click');
+    // The CSV button loads with the confirmation (its code and words are not part of the popup's start).
+    await vi.waitFor(() => expect(wrapper.find(byId('remove-export')).exists()).toBe(true));
 
     const warning = wrapper.find(byId('remove-warning'));
     expect(warning.text()).toMatch(/全部签到记录/);

@@ -3,6 +3,14 @@ import type { HistoryCatalogue } from '../keys';
 // The history page's own words in English (see zh-CN.ts beside this file).
 
 export const history: HistoryCatalogue = {
+  'history.fileName': 'linli-checkins-{name}-{date}.csv',
+  'history.csv.account': 'Account',
+  'history.csv.date': 'Date',
+  'history.csv.result': 'Result',
+  'history.csv.time': 'Time',
+  'history.csv.reward': 'Reward points',
+  'history.csv.balance': 'Balance',
+
   'history.title': 'Check-in history',
   'history.account': 'Account',
   'history.none': 'No Times Neighborhood account yet.',

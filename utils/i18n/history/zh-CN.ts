@@ -1,8 +1,16 @@
-// The history page's own words in Simplified Chinese: only that page shows them, so they load with it
-// (entrypoints/history/main.ts) and the popup's start does not carry them. The CSV's words stay in
-// pages/: the popup's removal offers the CSV too.
+// The history page's own words in Simplified Chinese, the CSV's among them: they load with that page
+// (entrypoints/history/main.ts) and with the popup's CSV button, shown in a removal's confirmation
+// (components/AccountItem.vue), so the popup's start does not carry them.
 
 export const history = {
+  'history.fileName': '邻里签到记录-{name}-{date}.csv',
+  'history.csv.account': '账号',
+  'history.csv.date': '日期',
+  'history.csv.result': '结果',
+  'history.csv.time': '时间',
+  'history.csv.reward': '奖励邦豆',
+  'history.csv.balance': '余额',
+
   'history.title': '签到记录',
   'history.account': '账号',
   'history.none': '还没有时代邻里账号。',

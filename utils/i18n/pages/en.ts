@@ -20,7 +20,6 @@ export const pages: PageCatalogue = {
   'popup.doneSummary': 'Checked in today {done}/{total}',
   'popup.accounts': 'Accounts',
 
-
   'account.times': 'Times Neighborhood',
   'account.homing': 'Homing',
   'account.active': 'Logged in',
@@ -95,13 +94,4 @@ export const pages: PageCatalogue = {
   'week.today': 'Today',
   'week.done': 'checked in',
   'week.notDone': 'not checked in',
-
-  'history.fileName': 'linli-checkins-{name}-{date}.csv',
-  'history.csv.account': 'Account',
-  'history.csv.date': 'Date',
-  'history.csv.result': 'Result',
-  'history.csv.time': 'Time',
-  'history.csv.reward': 'Reward points',
-  'history.csv.balance': 'Balance',
-
 };

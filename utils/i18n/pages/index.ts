@@ -59,7 +59,7 @@ export function addOwnWords(part: WordsPart): Promise<void> {
 /** The login forms' words (utils/i18n/login), for addOwnWords when a form is opened. */
 export const loginWords: WordsPart = (lang) => (lang === 'en' ? import('../login/en') : import('../login/zh-CN')).then(({ login }) => login);
 
-/** The history page's own words (utils/i18n/history), for withOwnWords. */
+/** The history page's own words (utils/i18n/history), the CSV's among them: for withOwnWords, and for addOwnWords with the popup's CSV button. */
 export const historyWords: WordsPart = (lang) => (lang === 'en' ? import('../history/en') : import('../history/zh-CN')).then(({ history }) => history);
 
 /** The options page's own words (utils/i18n/options), with the pushes' (utils/i18n/notices: it tests a channel and shows why one failed), for withOwnWords. */

@@ -19,7 +19,6 @@ export const pages = {
   'popup.doneSummary': '今日已签到 {done}/{total}',
   'popup.accounts': '账号',
 
-
   'account.times': '时代邻里',
   'account.homing': 'Homing',
   'account.active': '已登录',
@@ -94,14 +93,6 @@ export const pages = {
   'week.today': '今天',
   'week.done': '已签到',
   'week.notDone': '未签到',
-
-  'history.fileName': '邻里签到记录-{name}-{date}.csv',
-  'history.csv.account': '账号',
-  'history.csv.date': '日期',
-  'history.csv.result': '结果',
-  'history.csv.time': '时间',
-  'history.csv.reward': '奖励邦豆',
-  'history.csv.balance': '余额',
 
   // Each language by its own name, the same in every catalogue.
 } as const;
