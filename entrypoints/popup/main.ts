@@ -7,9 +7,9 @@ import App from './App.vue';
 import { useAccountsStore } from '../../stores/accounts';
 import { useDraftStore } from '../../stores/draft';
 
-// Mounted once the stored language and theme are applied, so the first paint is already right. The
-// accounts are read meanwhile, side by side with the words: the popup shows its data as soon as both
-// are in (npm run bench: popup load against a bare page).
+// Mounted once the stored language and theme are applied, so the first paint is already right: the
+// stores and the look take what the first module's read brought (first-read.ts), and the popup shows
+// its data as soon as it is in (npm run bench: popup load against a bare page).
 const pinia = createPinia();
 const accounts = useAccountsStore(pinia);
 const look = followLook(document, 'app.name', () => accounts.load().then(() => accounts.settings));

@@ -1,4 +1,4 @@
-import { resolveLanguage, showLanguage, t } from '../i18n/pages/index';
+import { loadWords, resolveLanguage, showLanguage, t } from '../i18n/pages/index';
 import { storage } from 'wxt/utils/storage';
 import { takeStored } from './start-read';
 import { parseSettings } from './storage';
@@ -37,8 +37,8 @@ export async function followLook(
   read: () => Promise<unknown> = () => takeStored([STORED.settings]).then((stored) => stored[STORED.settings]),
 ): Promise<() => void> {
   const apply = (value: unknown) => applyLook(parseSettings(value), doc, titleKey);
-  // The browser's language is the likely one: it is made the language while the settings are read.
-  void showLanguage(resolveLanguage('auto', uiLanguage()));
+  // The browser's language is the likely one: its words load while the settings are read.
+  void loadWords(resolveLanguage('auto', uiLanguage()));
   await apply(await read());
   return storage.watch(STORED.settings, (value) => void apply(value));
 }

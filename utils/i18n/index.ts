@@ -4,7 +4,8 @@ import type { Lang, MessageKey, ParamArgs, StoredText } from './keys';
 
 // The words of both homes of the extension (the worker and the pages), through Lingui's runtime. The
 // catalogues are loaded by each home: the worker (and the runner) carry the words they use in every
-// language (core/index.ts); a page loads all its words for the language it shows (pages/index.ts).
+// language (core/index.ts); a page carries the words every page shows in both languages, and loads its
+// own part for the language it shows (pages/index.ts).
 // Lingui's own ICU compiler costs 6.8 KB gzip; our messages only fill in `{name}` values, so they are
 // compiled by the few lines of `compile` below, registered through Lingui's compiler hook.
 

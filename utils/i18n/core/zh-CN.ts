@@ -1,5 +1,5 @@
-// Simplified Chinese, the default language, words of both homes: the toolbar title and the reasons of
-// failures (errors and refused input), which the pages show too (notifications and pushes: notices/).
+// Simplified Chinese, the default language, words of both homes: the reasons of failures (errors and
+// refused input), which the pages show too (the toolbar title, notifications and pushes: notices/).
 // This catalogue and pages/zh-CN.ts are the source of the message keys: every other language is typed
 // against them (utils/i18n/keys.ts), so a key missing there is a type error. `{name}` is a value
 // filled in when the words are shown; every language uses the same names.
