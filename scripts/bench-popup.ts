@@ -22,7 +22,7 @@ import { describeRatios, quantile, summarizeRatios, trimmedMean } from './bench-
 // the browser left a moment to tear it down, before the next load starts: on two cores the teardown
 // of one page otherwise lands in the next one's time. The rounds are spread over several browsers
 // launched one after another: on this machine one launch measured 1.14x and the next 1.28x, the
-// rounds inside each agreeing; the figure of five together moved by a few hundredths between runs.
+// rounds inside each agreeing, and five launches together still moved by 0.05 between runs.
 
 // The extension API inside worker.evaluate/page.evaluate callbacks (they run in the extension's realm).
 declare const chrome: { storage: { local: { clear(): Promise<void>; set(items: Record<string, unknown>): Promise<void> } } };
@@ -30,8 +30,8 @@ declare const chrome: { storage: { local: { clear(): Promise<void>; set(items: R
 /** Rounds loaded and thrown away first (Chromium's caches, the workers' start). */
 const WARMUP = 4;
 /** Browsers launched one after another, and rounds timed in each. */
-const LAUNCHES = 5;
-const ROUNDS = 16;
+const LAUNCHES = 8;
+const ROUNDS = 12;
 /** ms left between closing a tab and opening the next. */
 const SETTLE_MS = 60;
 const BUDGET = { manyOverOne: 1.5, popupOverBare: 1.3 };
