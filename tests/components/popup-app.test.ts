@@ -1,10 +1,12 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { describe, expect, it, vi } from 'vitest';
+import { storage } from 'wxt/utils/storage';
 import App from '@/entrypoints/popup/App.vue';
 import { chinaDate } from '@/utils/china-time';
 import { nextCheckinAt } from '@/utils/core/rules/checkin-schedule';
-import { accountsItem, checkinsItem, loginDraftItem, memberItem, settingsItem } from '@/utils/extension/storage';
+import { accountsItem, checkinsItem, memberItem, settingsItem } from '@/utils/extension/storage';
+import { STORED } from '@/utils/extension/storage-keys';
 import { DRAFT_IDLE_MS } from '@/utils/views/login-draft';
 import { DEFAULT_SETTINGS, loginDraftSchema, type Account } from '@/utils/storage-schema';
 import { text } from '@/utils/i18n/keys';
@@ -91,7 +93,7 @@ describe('popup', () => {
     const again = await mountPopup([times]);
     expect(again.find(byId('phone-input')).exists()).toBe(false);
     expect(again.find(byId('add-account')).exists()).toBe(true);
-    expect(loginDraftSchema.parse(await loginDraftItem.getValue())).toMatchObject({ open: false });
+    expect(loginDraftSchema.parse(await storage.getItem(STORED.loginDraft))).toMatchObject({ open: false });
   });
 
   it('lets an abandoned login form go: opened, no code sent, left alone for long', async () => {
@@ -100,8 +102,8 @@ describe('popup', () => {
     await settle();
     await first.find(byId('phone-input')).setValue('134');
     first.unmount();
-    const stored = loginDraftSchema.parse(await loginDraftItem.getValue());
-    await loginDraftItem.setValue({ ...stored, at: Date.now() - DRAFT_IDLE_MS - 1 });
+    const stored = loginDraftSchema.parse(await storage.getItem(STORED.loginDraft));
+    await storage.setItem(STORED.loginDraft, { ...stored, at: Date.now() - DRAFT_IDLE_MS - 1 });
 
     const again = await mountPopup([]);
     expect(again.find(byId('phone-input')).exists()).toBe(false);

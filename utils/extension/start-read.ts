@@ -50,7 +50,7 @@ export async function takeStored(keys: readonly StoredKey[]): Promise<StoredValu
   return Object.fromEntries(keys.map((key) => [key, values[key]]));
 }
 
-/** Ends the start read (no more changes noted); the next takeStored reads afresh. For tests and page unloads. */
+/** Ends the start read (no more changes noted); the next takeStored reads afresh. For tests. */
 export function endStartRead(): void {
   started?.stop();
   started = undefined;

@@ -64,7 +64,6 @@ export const EMPTY_LOGIN_DRAFT: LoginDraft = { open: false, provider: 'times', p
  * which would put a full phone number in the tab's title, the address bar and the browser's history.
  */
 export const historyAccountItem = /* @__PURE__ */ storage.defineItem<string>(STORED.historyAccount, { fallback: '' });
-export const loginDraftItem = /* @__PURE__ */ storage.defineItem<LoginDraft>(STORED.loginDraft, { fallback: EMPTY_LOGIN_DRAFT, version: 1 });
 
 /** Stored settings, each field that fails validation replaced by its default. */
 export function parseSettings(value: unknown): Settings {
