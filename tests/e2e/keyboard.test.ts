@@ -94,18 +94,22 @@ describe('keyboard only', () => {
     await saveOptions(session, { timesBaseUrl: e2e.mock.url, checkinTime: await checkinTimeNotYetDue() });
     const { popup, item } = await loginTimes(session, e2e.mock, PHONE);
     const { page } = popup;
+    /** From the focused hand-off button (迁移到常驻设备): Enter, the passphrase, Enter; each step where the focus should be. */
+    const makeBundle = async () => {
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focused(page)).toBe('handoff-passphrase');
+      await page.keyboard.type('correct horse battery');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focused(page)).toBe('handoff-bundle');
+    };
 
     await item.handoff('button').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => focused(page)).toBe('handoff-passphrase');
     await page.keyboard.press('Escape');
     await expect.poll(() => focused(page)).toBe('handoff-button');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => focused(page)).toBe('handoff-passphrase');
-    await page.keyboard.type('correct horse battery');
-    await page.keyboard.press('Enter');
     // Made: the focus is on the bundle (selected, for Ctrl+C).
-    await expect.poll(() => focused(page)).toBe('handoff-bundle');
+    await makeBundle();
     await expect.poll(() => item.sessionStatus.getAttribute('data-state')).toBe('handing-off');
 
     await tabTo(page, 'handoff-take-back');
@@ -114,11 +118,7 @@ describe('keyboard only', () => {
     await expect.poll(() => focused(page)).toBe('handoff-button');
 
     // Again, this time confirmed: the focus goes to the way back, 重新登录.
-    await page.keyboard.press('Enter');
-    await expect.poll(() => focused(page)).toBe('handoff-passphrase');
-    await page.keyboard.type('correct horse battery');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => focused(page)).toBe('handoff-bundle');
+    await makeBundle();
     await tabTo(page, 'handoff-done');
     await page.keyboard.press('Enter');
     await expect.poll(() => item.sessionStatus.getAttribute('data-state')).toBe('handed-off');
